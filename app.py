@@ -1,0 +1,28 @@
+"""GroupUp's entry point: sets up state and the navigation, then runs the chosen page."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.layout import sidebar
+from ui.nav import PAGES, page_file
+from ui.state import init_state, pop_flash
+
+st.set_page_config(page_title="GroupUp", page_icon=":material/diversity_3:", layout="wide")
+init_state()
+
+sections: dict[str, list[st.Page]] = {}
+for spec in PAGES:
+    # A page still being built is left out; tests/app checks every declared page exists.
+    if page_file(spec).exists():
+        sections.setdefault(spec.section, []).append(
+            st.Page(str(page_file(spec)), title=spec.title, icon=spec.icon, url_path=spec.url_path,
+                    default=spec.default)
+        )
+page = st.navigation(sections)
+sidebar()
+message = pop_flash()
+if message:
+    kind, text = message
+    getattr(st, kind)(text)
+page.run()
