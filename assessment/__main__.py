@@ -50,6 +50,14 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_publish(args: argparse.Namespace) -> int:
+    from assessment.published import write_lock
+
+    path = write_lock(load_content())
+    print(f"Recorded the wording of every scored item in {path.name}.")
+    return 0
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from assessment.report import build_reports  # the PDF stack is only loaded when asked for
 
@@ -66,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("score", help="score an answers file and print the summary as JSON")
     p.add_argument("answers")
     p.set_defaults(func=cmd_score)
+    sub.add_parser("publish", help="record the wording of scored items after a reviewed change").set_defaults(
+        func=cmd_publish)
     p = sub.add_parser("report", help="build PDF summaries from one or more answers files")
     p.add_argument("answers", nargs="+")
     p.add_argument("-o", "--output", help="PDF file (one answers file) or folder (several)")
