@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui import autosave
 from ui.layout import sidebar
 from ui.nav import PAGES, page_file
 from ui.state import init_state, pop_flash
 
 st.set_page_config(page_title="GroupUp", page_icon=":material/diversity_3:", layout="wide")
 init_state()
+autosave.install()  # save the answers under a resume code after every change
+autosave.resume_from_link()  # ?resume=CODE brings back autosaved answers
 
 sections: dict[str, list[st.Page]] = {}
 for spec in PAGES:

@@ -2,6 +2,76 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import streamlit as st
+
+from assessment.content import get_content
+from assessment.export import file_stem
+from assessment.progress import overall, section_progress
+from ui.state import finish_upload, get_answers, pop_upload_message, upload_key, widget_key, widget_value
+from ui.widgets import load_answers
+
+UPLOAD_LABEL = "Resume from a saved file"
+SAVE_LABEL = "Save answers (JSON)"
+
+
+def _on_upload() -> None:
+    uploaded = widget_value(upload_key())
+    if uploaded is None:
+        return
+    # Then a fresh, empty uploader, so the same file can be chosen again and nothing lingers.
+    finish_upload(load_answers(uploaded.getvalue(), f"The file \"{uploaded.name}\""))
+
+
+def _progress() -> None:
+    progress = section_progress(get_answers(), get_content())
+    st.subheader("Your progress")
+    share = overall(progress)
+    st.progress(share, text=f"{round(share * 100)}% done")
+    lines = []
+    for section in progress:
+        if section.complete:
+            lines.append(f":material/check_circle: {section.title}: done")
+        elif section.started:
+            lines.append(f":material/pending: {section.title}: {section.done} of {section.total}")
+        else:
+            lines.append(f":material/radio_button_unchecked: {section.title}: not started")
+    st.markdown("  \n".join(lines))
+
+
+def _save_and_resume() -> None:
+    answers = get_answers()
+    st.subheader("Keep your answers")
+    st.download_button(
+        SAVE_LABEL,
+        data=answers.to_json(),
+        file_name=f"{file_stem(answers, dt.date.today())}.json",
+        mime="application/json",
+        key=widget_key("sidebar", "save"),
+        on_click="ignore",
+        type="primary",
+        icon=":material/save:",
+        width="stretch",
+        help="Download a file of everything you have entered. Load it again below to carry on later.",
+    )
+    st.caption("Answers are kept only while this tab is open. Save them to a file to carry on later "
+               "or on another computer.")
+    st.file_uploader(
+        UPLOAD_LABEL,
+        type=["json"],
+        key=upload_key(),
+        on_change=_on_upload,
+        help="Choose a .json file that GroupUp saved. It replaces the answers in this tab.",
+    )
+    message = pop_upload_message()
+    if message:
+        kind, text = message
+        getattr(st, kind)(text)
+
 
 def sidebar() -> None:
-    """Drawn by app.py on every run. (Filled in by the self-assessment pages work.)"""
+    """Drawn by app.py on every run."""
+    with st.sidebar:
+        _progress()
+        _save_and_resume()

@@ -22,18 +22,24 @@ class Keys:
     ANSWERS = "gu_answers"
     FLASH = "gu_flash"  # (kind, message) shown once at the top of the next run
     UPLOAD_NONCE = "gu_upload_nonce"  # bumped to give the uploader a fresh, empty key
+    UPLOAD_MESSAGE = "gu_upload_message"  # (kind, message) about the last upload, shown once under the uploader
     RESUME_CODE = "gu_resume_code"  # autosave code for this browser's self-assessment
     WORKSHOP = "gu_workshop"  # participant's joined workshop context (dict), if any
     FACILITATOR = "gu_facilitator"  # facilitator's workshop context (dict), if any
+    RESUME_TRIED = "gu_resume_tried"  # the ?resume= code this session has already tried to load
+    AUTOSAVE_ERROR = "gu_autosave_error"  # why the last autosave failed, if it did
 
 
 DEFAULTS: dict[str, Callable[[], Any]] = {
     Keys.ANSWERS: Answers,
     Keys.FLASH: lambda: None,
     Keys.UPLOAD_NONCE: lambda: 0,
+    Keys.UPLOAD_MESSAGE: lambda: None,
     Keys.RESUME_CODE: lambda: None,
     Keys.WORKSHOP: lambda: None,
     Keys.FACILITATOR: lambda: None,
+    Keys.RESUME_TRIED: lambda: None,
+    Keys.AUTOSAVE_ERROR: lambda: None,
 }
 
 
@@ -97,3 +103,48 @@ def pop_flash() -> tuple[str, str] | None:
     value = st.session_state.get(Keys.FLASH)
     st.session_state[Keys.FLASH] = None
     return value
+
+
+def widget_value(key: str) -> Any:
+    """A widget's current value, read in its on_change callback."""
+    return st.session_state.get(key)
+
+
+def forget_widgets(prefix: str) -> None:
+    """Drop the values of widgets whose key starts with widget_key(prefix), so they are seeded afresh."""
+    start = widget_key(prefix)
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(start)]:
+        del st.session_state[key]
+
+
+def upload_key() -> str:
+    """The answers uploader's key. Not a "w_" key: set_answers clears those, and this must outlive a load."""
+    init_state()
+    return f"gu_upload_{st.session_state[Keys.UPLOAD_NONCE]}"
+
+
+def finish_upload(message: tuple[str, str]) -> None:
+    """Record what became of an upload, and give the uploader a fresh key so it shows empty again."""
+    st.session_state.pop(upload_key(), None)
+    st.session_state[Keys.UPLOAD_NONCE] += 1
+    st.session_state[Keys.UPLOAD_MESSAGE] = message
+
+
+def pop_upload_message() -> tuple[str, str] | None:
+    init_state()
+    value = st.session_state[Keys.UPLOAD_MESSAGE]
+    st.session_state[Keys.UPLOAD_MESSAGE] = None
+    return value
+
+
+def get_value(key: str) -> Any:
+    """A plain (non-widget) value from the registry, e.g. get_value(Keys.WORKSHOP)."""
+    init_state()
+    return st.session_state[key]
+
+
+def set_value(key: str, value: Any) -> None:
+    """Set a plain value declared in Keys (never a widget's: those are written by their widgets)."""
+    if key not in DEFAULTS:
+        raise KeyError(f"{key!r} is not declared in ui.state.Keys")
+    st.session_state[key] = value
