@@ -1,0 +1,102 @@
+"""Autosave of the self-assessment: every change is saved under a resume code, and ?resume=CODE brings it back."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from assessment.answers import Answers
+from assessment.content import get_content
+from assessment.storage import Storage, clear_storage_cache, format_code, get_storage
+from tests.app.helpers import APP, go_to, saved_answers
+from ui.state import Keys, widget_key
+
+
+@pytest.fixture
+def storage(tmp_path, monkeypatch) -> Storage:
+    monkeypatch.setenv("GROUPUP_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("GROUPUP_DATABASE_URL", raising=False)
+    clear_storage_cache()
+    yield get_storage()
+    clear_storage_cache()
+
+
+def first_question() -> str:
+    return widget_key("readiness", get_content().readiness.questions[0].id)
+
+
+def answer_first_question(at: AppTest, value: int) -> AppTest:
+    go_to(at, "readiness")
+    at.radio(key=first_question()).set_value(value).run()
+    return at
+
+
+def with_resume(code: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params["resume"] = code
+    at.run()
+    return at
+
+
+def test_the_first_change_is_autosaved_under_a_new_resume_code_shown_in_the_address(app_test, storage):
+    at = answer_first_question(app_test(), 2)
+    code = at.session_state[Keys.RESUME_CODE]
+    assert code and at.query_params["resume"] == format_code(code)
+    loaded = storage.load_self_assessment(code, client="test")
+    assert loaded.readiness[get_content().readiness.questions[0].id] == 2
+
+
+def test_later_changes_update_the_same_resume_code(app_test, storage):
+    at = answer_first_question(app_test(), 2)
+    code = at.session_state[Keys.RESUME_CODE]
+    at.radio(key=first_question()).set_value(0).run()
+    assert at.session_state[Keys.RESUME_CODE] == code
+    assert storage.load_self_assessment(code, client="test").readiness[get_content().readiness.questions[0].id] == 0
+
+
+def test_a_resume_link_brings_back_the_autosaved_answers_in_a_new_session(app_test, storage):
+    answers = Answers()
+    answers.profile.practices[0].name = "Dale View Surgery"
+    answers.readiness["x_question"] = 1
+    code = storage.save_self_assessment(answers)
+    at = with_resume(format_code(code).lower())
+    assert saved_answers(at).profile.practices[0].name == "Dale View Surgery"
+    assert at.session_state[Keys.RESUME_CODE] == code
+    assert any("Dale View Surgery" in s.value for s in at.success)
+
+
+def test_a_wrong_resume_code_says_so_and_keeps_the_answers_in_the_tab(app_test, storage):
+    at = with_resume("AAAAA-BBBBB-CCCCC")
+    assert any("could not be restored" in e.value for e in at.error)
+    assert saved_answers(at) == Answers()
+    assert at.session_state[Keys.RESUME_CODE] is None
+
+
+def test_a_resume_code_is_tried_only_once_per_session(app_test, storage):
+    at = with_resume("AAAAA-BBBBB-CCCCC")
+    at.run()
+    assert not at.error  # the message is not repeated, and no further wrong attempt is counted
+    with storage.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT COUNT(DISTINCT at) FROM failed_attempts").scalar_one() == 1
+
+
+def test_the_autosave_panel_shows_the_resume_code_once_there_is_one(storage):
+    at = AppTest.from_string(
+        "from ui.autosave import autosave_panel\nautosave_panel()\n", default_timeout=30)
+    at.run()
+    assert "saved automatically once you start" in at.caption[0].value
+    at.session_state[Keys.RESUME_CODE] = "ABCDE23456FGHJK"
+    at.run()
+    assert [c.value for c in at.code] == ["ABCDE-23456-FGHJK", "/?resume=ABCDE-23456-FGHJK"]
+
+
+def test_when_the_database_is_away_the_change_is_kept_and_the_panel_warns(app_test, storage, monkeypatch):
+    def broken(*args, **kwargs):
+        from assessment.storage import StorageError
+
+        raise StorageError("The database is down.")
+
+    monkeypatch.setattr(Storage, "save_self_assessment", broken)
+    at = answer_first_question(app_test(), 3)
+    assert saved_answers(at).readiness[get_content().readiness.questions[0].id] == 3
+    assert at.session_state[Keys.AUTOSAVE_ERROR] == "The database is down."

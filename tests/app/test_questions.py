@@ -1,0 +1,67 @@
+"""The Readiness and Collaboration components pages: each question on its scale, or "Not sure"."""
+
+from __future__ import annotations
+
+import pytest
+
+from assessment.answers import Answers
+from assessment.content import get_content
+from tests.app.helpers import go_to, saved_answers
+from ui.state import widget_key
+
+SECTIONS = ["readiness", "components"]
+
+
+def questions(section_id: str):
+    return getattr(get_content(), section_id)
+
+
+@pytest.mark.parametrize("section_id", SECTIONS)
+def test_every_question_has_a_labelled_radio_offering_the_scale_and_not_sure(app_test, section_id):
+    at = app_test(page=section_id)
+    section = questions(section_id)
+    for question in section.questions:
+        radio = at.radio(key=widget_key(section_id, question.id))
+        assert question.text.split()[0] in radio.label
+        assert radio.options == [s.label for s in section.scale] + ["Not sure"]
+        assert radio.help == question.help
+        assert radio.value is None
+
+
+@pytest.mark.parametrize("section_id", SECTIONS)
+def test_choosing_a_point_on_the_scale_saves_it_in_the_answers(app_test, section_id):
+    at = app_test(page=section_id)
+    first, last = questions(section_id).questions[0], questions(section_id).questions[-1]
+    at.radio(key=widget_key(section_id, first.id)).set_value(1).run()
+    at.radio(key=widget_key(section_id, last.id)).set_value(0).run()
+    assert getattr(saved_answers(at), section_id) == {first.id: 1, last.id: 0}
+
+
+@pytest.mark.parametrize("section_id", SECTIONS)
+def test_choosing_not_sure_saves_not_sure_rather_than_a_score(app_test, section_id):
+    at = app_test(page=section_id)
+    question = questions(section_id).questions[0]
+    at.radio(key=widget_key(section_id, question.id)).set_value("not_sure").run()
+    assert getattr(saved_answers(at), section_id) == {question.id: "not_sure"}
+
+
+@pytest.mark.parametrize("section_id", SECTIONS)
+def test_the_page_shows_answers_already_given(app_test, section_id):
+    section = questions(section_id)
+    answers = Answers(**{section_id: {section.questions[0].id: 2, section.questions[1].id: "not_sure"}})
+    at = app_test(answers, page=section_id)
+    assert at.radio(key=widget_key(section_id, section.questions[0].id)).value == 2
+    assert at.radio(key=widget_key(section_id, section.questions[1].id)).value == "not_sure"
+    assert at.radio(key=widget_key(section_id, section.questions[2].id)).value is None
+
+
+@pytest.mark.parametrize("section_id", SECTIONS)
+def test_each_question_cites_its_source(app_test, section_id):
+    at = app_test(page=section_id)
+    captions = [c.value for c in at.caption if c.value.startswith("Source:")]
+    assert len(captions) == len(questions(section_id).questions)
+
+
+def test_readiness_leads_on_to_the_design_principles(app_test):
+    at = go_to(app_test(), "readiness")
+    assert [link.proto.page for link in at.get("page_link")][-1].endswith("principles")

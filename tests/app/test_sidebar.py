@@ -1,0 +1,183 @@
+"""The sidebar on every page: progress, saving answers as JSON, and resuming from a saved file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
+
+from assessment.answers import Answers, PrincipleAnswer, parse_answers
+from assessment.content import get_content
+from assessment.errors import InvalidAnswersFile
+from tests.app.helpers import go_to, saved_answers
+from ui.layout import SAVE_LABEL, UPLOAD_LABEL
+from ui.state import Keys, widget_key
+from ui.widgets import read_answers_file
+
+
+def uploader(at):
+    (widget,) = [u for u in at.sidebar.get("file_uploader") if u.label == UPLOAD_LABEL]
+    return widget
+
+
+def upload(at, data: bytes, name: str = "answers.json"):
+    uploader(at).set_value((name, data, "application/json"))
+    return at.run()
+
+
+def some_answers() -> Answers:
+    readiness = get_content().readiness.questions
+    return Answers(readiness={readiness[0].id: 3}, principles={2: PrincipleAnswer(current=1, target=3)})
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict[str, object]:
+    """What each download button hands the browser, by file name. AppTest keeps no download data itself."""
+    seen: dict[str, object] = {}
+    add = MediaFileManager.add
+
+    def spy(self, path_or_data, mimetype, coordinates, file_name=None, is_for_static_download=False):
+        if file_name:
+            seen[file_name] = path_or_data
+        return add(self, path_or_data, mimetype, coordinates, file_name, is_for_static_download)
+
+    monkeypatch.setattr(MediaFileManager, "add", spy)
+    return seen
+
+
+# --- progress -------------------------------------------------------------------------------------------
+
+
+def test_the_sidebar_shows_nothing_started_for_a_new_assessment(app_test):
+    at = app_test()
+    progress = "\n".join(m.value for m in at.sidebar.markdown)
+    assert "Readiness: not started" in progress and "Design principles: not started" in progress
+    assert [p.value for p in at.sidebar.get("progress")] == [0]
+
+
+def test_the_sidebar_counts_answers_as_they_are_given(app_test):
+    at = app_test(page="readiness")
+    question = get_content().readiness.questions[0]
+    at.radio(key=widget_key("readiness", question.id)).set_value(2).run()
+    total = len(get_content().readiness.questions)
+    assert f"Readiness: 1 of {total}" in "\n".join(m.value for m in at.sidebar.markdown)
+
+
+def test_a_finished_section_is_marked_done(app_test):
+    content = get_content()
+    answers = Answers(components={q.id: "not_sure" for q in content.components.questions})
+    at = app_test(answers)
+    assert "Collaboration components: done" in "\n".join(m.value for m in at.sidebar.markdown)
+
+
+# --- saving -----------------------------------------------------------------------------------------------
+
+
+def test_save_answers_downloads_the_current_answers_as_a_groupup_file(app_test, downloads):
+    at = app_test(some_answers(), page="principles")
+    at.radio(key=widget_key("principle", 7, "current")).set_value(4).run()
+    button = at.sidebar.get("download_button")[0]
+    assert button.label == SAVE_LABEL
+    (name, data), = [(n, d) for n, d in downloads.items() if n.endswith(".json")]
+    assert name.startswith("groupup-")
+    assert parse_answers(data).principles[7].current == 4
+    assert parse_answers(data).model_dump(exclude={"updated"}) == saved_answers(at).model_dump(exclude={"updated"})
+
+
+# --- resuming from a file --------------------------------------------------------------------------------
+
+
+def test_a_good_file_replaces_the_answers_and_says_so(app_test, example_answers):
+    example = example_answers("small_rural_gms")
+    at = app_test(some_answers(), page="results")
+    upload(at, example.to_json().encode())
+    assert saved_answers(at).model_dump(exclude={"updated"}) == example.model_dump(exclude={"updated"})
+    (success,) = at.sidebar.success
+    assert "Loaded the answers for" in success.value
+    assert not at.sidebar.error
+
+
+def test_a_loaded_file_shows_in_the_question_widgets(app_test):
+    question = get_content().readiness.questions[0]
+    at = app_test(page="readiness")
+    at.radio(key=widget_key("readiness", question.id)).set_value(0).run()
+    upload(at, some_answers().to_json().encode())
+    assert at.radio(key=widget_key("readiness", question.id)).value == 3
+
+
+def test_the_uploader_is_emptied_after_a_load_so_the_file_is_not_loaded_again(app_test):
+    at = app_test()
+    upload(at, some_answers().to_json().encode())
+    assert at.session_state[Keys.UPLOAD_NONCE] == 1
+    assert uploader(at).value is None
+    at.run()
+    assert not at.sidebar.success  # the message is shown once, not on every later run
+
+
+def too_big() -> bytes:
+    data = json.loads(Answers().to_json())
+    data["profile"]["current_collaborations"] = "x" * 1_100_000
+    return json.dumps(data).encode()
+
+
+def future_version() -> bytes:
+    data = json.loads(Answers().to_json())
+    data["schema_version"] = 99
+    return json.dumps(data).encode()
+
+
+def wrong_types() -> bytes:
+    data = json.loads(Answers().to_json())
+    data["profile"]["practices"] = [{"name": "Riverside", "list_size": "lots"}]
+    return json.dumps(data).encode()
+
+
+def off_the_scale() -> bytes:
+    question = get_content().readiness.questions[0].id
+    data = json.loads(Answers().to_json())
+    data["readiness"] = {question: 57}
+    return json.dumps(data).encode()
+
+
+BAD_FILES = {
+    "not JSON": (b"\x89PNG\r\n\x1a\n not json at all", "not readable JSON"),
+    "another program's JSON": (b'{"name": "my shopping list", "items": [1, 2]}', "not saved by GroupUp"),
+    "a newer GroupUp's file": (future_version(), "newer version of GroupUp"),
+    "wrong types": (wrong_types(), "values GroupUp cannot use"),
+    "over 1 MB": (too_big(), "the largest accepted is 1 MB"),
+    "an answer off the scale": (off_the_scale(), "answers run from 0 to"),
+}
+
+
+@pytest.mark.parametrize("kind", list(BAD_FILES))
+def test_a_bad_file_is_refused_with_a_clear_message_and_the_answers_are_untouched(app_test, kind):
+    data, message = BAD_FILES[kind]
+    before = some_answers()
+    at = app_test(before.model_copy(deep=True), page="readiness")
+    upload(at, data, name="mine.json")
+    assert saved_answers(at) == before
+    (error,) = at.sidebar.error
+    text = error.value.replace("\\", "")
+    assert message in text and "mine.json" in text and "Your current answers have not changed" in text
+    assert not at.exception
+
+
+@pytest.mark.parametrize("kind", list(BAD_FILES))
+def test_the_file_reader_refuses_each_kind_of_bad_file(kind):
+    data, message = BAD_FILES[kind]
+    with pytest.raises(InvalidAnswersFile, match=message.split()[0]):
+        read_answers_file(data, get_content())
+
+
+def test_the_upload_size_limit_is_set_small_in_the_server_config():
+    config = (Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml").read_text()
+    assert "maxUploadSize = 1" in config
+
+
+def test_an_upload_on_one_page_is_kept_on_the_others(app_test):
+    at = app_test(page="readiness")
+    upload(at, some_answers().to_json().encode())
+    go_to(at, "principles")
+    assert at.radio(key=widget_key("principle", 2, "target")).value == 3

@@ -1,0 +1,99 @@
+"""The comparison charts render to PNG, and each has a table alternative holding the same facts."""
+
+from __future__ import annotations
+
+import pytest
+import vl_convert as vlc
+
+from assessment.answers import Practice, Profile
+from assessment.compare import scale_points
+from assessment.comparison_charts import (
+    YES,
+    evidence_heatmap,
+    evidence_list_table,
+    evidence_table,
+    scale_chart,
+    scale_table,
+)
+from assessment.scoring import score
+from tests.factories import make_answers
+from tests.unit.test_compare_engine import case_content
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+CONTENT = case_content()
+SUMMARIES = {
+    "no assessment": None,
+    "nothing answered": score(make_answers(), CONTENT),
+    "some levels": score(make_answers(principles={9: (0, 4), 3: (2, 3), 5: "not_sure"}), CONTENT),
+}
+PROFILES = {
+    "no list size": Profile(),
+    "one practice": Profile(practices=[Practice(name="Dale View", list_size=6200)]),
+    "a group": Profile(practices=[Practice(name="A", list_size=20000), Practice(name="B", list_size=25000)]),
+}
+
+
+def datasets(spec: dict) -> list[dict]:
+    return [row for rows in spec["datasets"].values() for row in rows]
+
+
+@pytest.mark.parametrize("case", list(SUMMARIES))
+def test_the_evidence_heatmap_renders_to_a_png(case):
+    png = vlc.vegalite_to_png(evidence_heatmap(CONTENT, SUMMARIES[case]).to_json())
+    assert png.startswith(PNG_SIGNATURE) and len(png) > 2000
+
+
+@pytest.mark.parametrize("case", list(PROFILES))
+def test_the_scale_chart_renders_to_a_png(case):
+    png = vlc.vegalite_to_png(scale_chart(scale_points(PROFILES[case], CONTENT)).to_json())
+    assert png.startswith(PNG_SIGNATURE) and len(png) > 2000
+
+
+def test_the_heatmap_marks_exactly_the_linked_cells_and_carries_the_cited_passage_for_its_tooltip():
+    spec = evidence_heatmap(CONTENT, None).to_dict()
+    marked = [r for r in datasets(spec) if r.get("mark") == "Exemplifies this principle"]
+    assert sorted((r["principle"], r["case"]) for r in marked) == [
+        ("3. Principle 3", "The Vitality Partnership"), ("4. Principle 4", "Botermarkt"),
+        ("9. Principle 9", "Nairn Healthcare Group"), ("9. Principle 9", "The Vitality Partnership")]
+    nairn = next(r for r in marked if r["case"] == "Nairn Healthcare Group")
+    assert (nairn["what"], nairn["source"]) == ("Trains its own staff.",
+                                                "Nuffield Trust and The King's Fund 2013, Chapter 5, Box 9")
+    tooltip_fields = {t["field"] for t in spec["hconcat"][1]["encoding"]["tooltip"]}
+    assert {"what", "source"} <= tooltip_fields
+
+
+def test_the_heatmap_shows_your_levels_beside_the_principles():
+    spec = evidence_heatmap(CONTENT, SUMMARIES["some levels"]).to_dict()
+    levels = sorted((r["principle"], r["kind"], r["level"]) for r in datasets(spec) if "kind" in r)
+    assert levels == [("3. Principle 3", "You now", 2), ("3. Principle 3", "Your target", 3),
+                      ("9. Principle 9", "You now", 0), ("9. Principle 9", "Your target", 4)]
+
+
+def test_the_evidence_table_has_twelve_rows_your_levels_and_a_column_per_exemplifying_case():
+    table = evidence_table(CONTENT, SUMMARIES["some levels"])
+    assert len(table) == 12
+    assert list(table.columns) == ["Principle", "You now", "Your target", "The Vitality Partnership",
+                                   "Nairn Healthcare Group", "Botermarkt"]
+    nine = table.iloc[8]
+    assert (nine["You now"], nine["Your target"]) == (0, 4)
+    assert (nine["The Vitality Partnership"], nine["Botermarkt"]) == (YES, "")
+
+
+def test_the_evidence_list_table_gives_every_marked_cell_with_its_source():
+    table = evidence_list_table(CONTENT)
+    assert len(table) == 4 and list(table.columns) == ["Principle", "Case study", "What it did", "Source"]
+
+
+def test_the_scale_table_lists_every_charted_organisation_smallest_first_with_the_sources_words():
+    table = scale_table(scale_points(PROFILES["one practice"], CONTENT))
+    assert list(table["Organisation"]) == ["Botermarkt", "Dale View", "The Vitality Partnership", "BADGER"]
+    assert table.iloc[0]["As the source puts it"] == "6,000 patients"
+    assert table.iloc[1]["Type"] == "Your practice"
+
+
+def test_the_scale_chart_uses_a_log_scale_and_marks_the_practice_apart():
+    spec = scale_chart(scale_points(PROFILES["one practice"], CONTENT)).to_dict()
+    dots = spec["layer"][0]
+    assert dots["encoding"]["x"]["scale"]["type"] == "log"
+    assert [r["name"] for r in datasets(spec) if r["you"]] == ["Dale View"]
+    assert spec["layer"][1]["mark"]["type"] == "text"

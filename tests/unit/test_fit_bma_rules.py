@@ -1,0 +1,94 @@
+"""The BMA guidance's hard rules, as the shipped content encodes them, reach the practice as "Not possible".
+
+Each rule is tested against the real content, then against a copy with the rule taken out, so the test fails if
+either the content loses the rule or the engine stops reading it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assessment.answers import Practice, Preferences, Profile
+from assessment.content import get_content
+from assessment.content_models import Content
+from assessment.fit import rank_legal_forms, rank_options
+
+CONTENT = get_content()
+
+
+def find(items, pattern: str):
+    """The one content item whose name matches (ids are the content authors' to choose)."""
+    found = [item for item in items if re.search(pattern, f"{item.id} {item.name}", re.IGNORECASE)]
+    assert len(found) == 1, f"expected one item matching {pattern!r}, found {[i.id for i in found]}"
+    return found[0]
+
+
+LLP = find(CONTENT.legal_structures, r"limited liability partnership|\bllp\b")
+CHARITY = find(CONTENT.legal_structures, r"charit")
+COOPERATIVE = find(CONTENT.structural_options, r"co-?operative")
+
+
+def practice(*contracts: str, **preferences) -> Profile:
+    return Profile(practices=[Practice(name="Test", list_size=8000, contracts=list(contracts))],
+                   preferences=Preferences(**preferences))
+
+
+def result(results, item):
+    return next(r for r in results if r.id == item.id)
+
+
+def unbar(content: Content, kind: str, item_id: str) -> Content:
+    """A copy of the content with every barred contract rule of one item made "not_stated"."""
+    items = [i.model_copy(update={"contracts": [r.model_copy(update={"status": "not_stated"})
+                                               if r.status == "barred" else r for r in i.contracts]})
+             if i.id == item_id else i for i in getattr(content, kind)]
+    return content.model_copy(update={kind: items})
+
+
+def test_a_gms_practice_sees_an_llp_as_not_possible_citing_the_bma_guidance():
+    llp = result(rank_legal_forms(practice("gms"), CONTENT), LLP)
+    assert not llp.possible
+    assert llp.blockers[0].cite.source == "bma_gpc"
+    assert "GMS" in llp.blockers[0].reason and llp.blockers[0].citation.startswith("BMA")
+
+
+def test_without_the_barred_rule_in_the_content_a_gms_practice_may_form_an_llp():
+    assert result(rank_legal_forms(practice("gms"), unbar(CONTENT, "legal_structures", LLP.id)), LLP).possible
+
+
+@pytest.mark.parametrize("contract", ["gms", "pms"])
+def test_a_gms_or_pms_practice_sees_a_gp_cooperative_as_not_possible_citing_the_bma_guidance(contract):
+    coop = result(rank_options(practice(contract), CONTENT), COOPERATIVE)
+    assert not coop.possible
+    assert coop.blockers[0].cite.source == "bma_gpc" and contract.upper() in coop.blockers[0].reason
+
+
+def test_an_apms_practice_may_form_a_gp_cooperative():
+    assert result(rank_options(practice("apms"), CONTENT), COOPERATIVE).possible
+
+
+def test_without_the_barred_rules_in_the_content_a_gms_practice_may_form_a_gp_cooperative():
+    content = unbar(CONTENT, "structural_options", COOPERATIVE.id)
+    assert result(rank_options(practice("gms"), content), COOPERATIVE).possible
+
+
+def test_a_charity_is_not_possible_for_a_gms_practice_to_whom_the_nhs_pension_is_very_important():
+    charity = result(rank_legal_forms(practice("gms", nhs_pension="very"), CONTENT), CHARITY)
+    assert not charity.possible
+    assert any(b.cite.source == "bma_gpc" and "Pension" in b.reason for b in charity.blockers)
+
+
+def test_a_charity_is_possible_when_the_content_no_longer_says_it_has_no_pension_eligibility():
+    flag = CHARITY.nhs_pension.model_copy(update={"value": "not_stated", "cite": None})
+    content = CONTENT.model_copy(update={"legal_structures": [
+        lg.model_copy(update={"nhs_pension": flag}) if lg.id == CHARITY.id else lg for lg in CONTENT.legal_structures]})
+    content = unbar(content, "legal_structures", CHARITY.id)
+    assert result(rank_legal_forms(practice("gms", nhs_pension="very"), content), CHARITY).possible
+
+
+def test_the_charity_pension_rule_applies_only_when_the_pension_is_very_important():
+    charity = result(rank_legal_forms(practice("gms", nhs_pension="somewhat"), CONTENT), CHARITY)
+    assert not any("Pension" in b.reason for b in charity.blockers)
+    assert any("NHS Pension" in r for r in charity.reasons_down)

@@ -1,0 +1,267 @@
+"""The PDF summary: valid, readable text in any script, every section present, nothing overflowing the page."""
+
+import datetime as dt
+import io
+import os
+import shutil
+import subprocess
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from assessment.actions import action_from_suggestion, add_action, make_action, suggest_actions
+from assessment.answers import Answers, Practice, PrincipleAnswer
+from assessment.content import get_content
+from assessment.report import (
+    LEGAL_CAVEAT,
+    MARGIN,
+    ReportSection,
+    ReportTable,
+    build_pdf,
+    clean,
+    render_chart_png,
+    report_charts,
+)
+from assessment.scoring import score
+
+ODD_NAME = "St Mary's & Dr Ó'Brien — \"Northside\" £"
+MARKUP = "**not bold** __not underlined__ <b>not html</b> [not a link](http://example.com) $x$"
+
+
+def require(tool: str) -> None:
+    """CI installs the PDF tools (.ci/run), so there a missing tool is a failure, not a skip."""
+    if shutil.which(tool):
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{tool} is missing, but CI installs it")
+    pytest.skip(f"{tool} is not installed here")
+
+
+def full_answers(content) -> Answers:
+    """Every question and principle answered, two practices, and an action plan with awkward text."""
+    answers = Answers()
+    answers.profile.practices = [Practice(name=ODD_NAME, list_size=9800, gp_partners=5, setting="urban",
+                                          contracts=["gms"]),
+                                 Practice(name="Riverside Surgery", list_size=6200, setting="rural", contracts=["pms"])]
+    answers.profile.respondent_role = "practice_manager"
+    answers.profile.aims = [a.id for a in content.aims][:3]
+    for section in (content.readiness, content.components):
+        top = len(section.scale) - 1
+        given = {q.id: i % (top + 1) for i, q in enumerate(section.questions)}
+        given[section.questions[0].id] = "not_sure"
+        setattr(answers, section.id, given)
+    for p in content.principles:
+        current = p.number % 3
+        answers.principles[p.number] = PrincipleAnswer(current=current, target=min(4, current + 1 + p.number % 2),
+                                                       note=f"Note on {p.title}")
+    answers.principles[12] = PrincipleAnswer(not_sure=True)
+    for number in (1, 2, 4):
+        add_action(answers, make_action(f"Close the gap on principle {number} with the neighbours",
+                                        principle=number, owner=f"Owner {number} Ó'Brien",
+                                        due=dt.date(2026, number, 15)))
+    for number in range(1, 13):
+        suggestions = suggest_actions(number, content)
+        if suggestions:
+            add_action(answers, action_from_suggestion(suggestions[0]))
+            break
+    add_action(answers, make_action(MARKUP, owner="Dr " + "Longname" * 12))
+    answers.updated = dt.datetime(2026, 2, 3, 10, 0, tzinfo=dt.UTC)
+    return answers
+
+
+@pytest.fixture(scope="module")
+def content():
+    return get_content()
+
+
+@pytest.fixture(scope="module")
+def full(content):
+    answers = full_answers(content)
+    return answers, build_pdf(answers, content, today=dt.date(2026, 3, 1))
+
+
+@pytest.fixture(scope="module")
+def empty_pdf(content):
+    return build_pdf(Answers(), content)
+
+
+def text_of(pdf: bytes) -> str:
+    return " ".join(" ".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages).split())
+
+
+@pytest.fixture(scope="module")
+def full_text(full):
+    return text_of(full[1])
+
+
+@pytest.mark.parametrize("which", ["full", "empty"])
+def test_a_full_and_an_empty_assessment_both_export_a_pdf_that_qpdf_passes(which, full, empty_pdf, tmp_path):
+    require("qpdf")
+    path = tmp_path / f"{which}.pdf"
+    path.write_bytes(full[1] if which == "full" else empty_pdf)
+    result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_text_holds_the_practice_name_with_its_apostrophes_accent_dash_quotes_and_pound_sign(full_text):
+    assert ODD_NAME in full_text
+
+
+def test_the_text_names_every_practice_in_a_group(full_text):
+    assert "Riverside Surgery" in full_text
+
+
+def test_the_text_holds_every_design_principle_title(content, full_text):
+    missing = [p.title for p in content.principles if " ".join(p.title.split()) not in full_text]
+    assert missing == []
+
+
+def test_the_text_holds_every_action_and_its_owner(full, full_text):
+    answers, _ = full
+    for action in answers.actions:
+        assert " ".join(action.action.split()) in full_text
+    assert "Owner 4 Ó'Brien" in full_text
+
+
+def test_markup_typed_by_the_user_is_printed_as_typed(full_text):
+    assert MARKUP in full_text
+
+
+def test_the_cover_gives_the_date_and_the_respondent_role(full):
+    cover = " ".join(PdfReader(io.BytesIO(full[1])).pages[0].extract_text().split())
+    assert "1 March 2026" in cover and "Practice manager" in cover and ODD_NAME in cover
+
+
+def test_every_page_is_a4_and_numbered(full):
+    pages = PdfReader(io.BytesIO(full[1])).pages
+    assert len(pages) >= 5
+    for number, page in enumerate(pages, start=1):
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert (round(width), round(height)) == (595, 842)
+        assert f"Page {number} of {len(pages)}" in page.extract_text()
+
+
+def test_headline_scores_are_given_with_their_bands(content, full_text):
+    assert "Headline scores" in full_text
+    assert content.readiness.title in full_text
+    assert any(band in full_text for band in ("Area of concern", "Developing", "Strength"))
+
+
+def test_ranked_gaps_name_their_priority(full_text):
+    assert "Gaps, ranked" in full_text and "Why it ranks here" in full_text
+    assert "High" in full_text or "Medium" in full_text
+
+
+def test_the_structures_section_carries_the_legal_caveat(full_text):
+    assert "Structures and legal forms" in full_text
+    assert " ".join(LEGAL_CAVEAT.split()) in full_text
+
+
+def test_the_appendix_lists_every_source_by_title(content, full_text):
+    assert "Appendix: sources and method" in full_text
+    for source in content.sources:
+        assert " ".join(source.title.split()) in full_text
+
+
+def test_the_method_document_is_included_when_present(content):
+    pdf = build_pdf(Answers(), content, method="# How we score\n\nScores run from **zero** to a hundred.\n\n"
+                                               "- one point\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+    text = text_of(pdf)
+    assert "How we score" in text and "Scores run from zero to a hundred." in text and "one point" in text
+
+
+def test_an_empty_assessment_says_what_is_missing_rather_than_failing(empty_pdf):
+    text = text_of(empty_pdf)
+    assert "Unnamed practice" in text and "No gaps yet" in text and "No actions recorded yet" in text
+
+
+def test_every_page_renders_with_pdftoppm(full, tmp_path):
+    require("pdftoppm")
+    path = tmp_path / "summary.pdf"
+    path.write_bytes(full[1])
+    subprocess.run(["pdftoppm", "-png", "-r", "30", str(path), str(tmp_path / "page")], check=True, timeout=120)
+    pngs = sorted(tmp_path.glob("page-*.png"))
+    assert len(pngs) == len(PdfReader(io.BytesIO(full[1])).pages)
+    for png in pngs:
+        with Image.open(png) as img:
+            assert img.size[0] > 100 and img.getextrema() != ((255, 255), (255, 255), (255, 255))
+
+
+def test_a_very_long_unbroken_name_stays_inside_the_right_margin(content, tmp_path):
+    require("pdftoppm")
+    answers = Answers()
+    answers.profile.practices = [Practice(name="W" * 200)]
+    path = tmp_path / "long.pdf"
+    path.write_bytes(build_pdf(answers, content))
+    subprocess.run(["pdftoppm", "-png", "-gray", "-r", "40", "-f", "1", "-l", "2", str(path), str(tmp_path / "p")],
+                   check=True, timeout=60)
+    pngs = sorted(tmp_path.glob("p-*.png"))
+    assert len(pngs) == 2
+    for png in pngs:
+        with Image.open(png) as img:
+            width, height = img.size
+            margin_px = int(width * (MARGIN - 4) / 210)
+            strip = img.convert("L").crop((width - margin_px, 0, width, height))
+            assert strip.getextrema()[0] > 200, f"ink in the right margin of {png.name}"
+
+
+def test_text_the_fonts_cannot_draw_is_replaced_and_control_characters_dropped():
+    assert clean("a\x00b\x07c\u202ed中\r\ne") == "abcd\ufffd\ne"
+    assert clean("O\u0301") == "Ó"
+
+
+def test_an_unsupported_character_in_a_name_does_not_stop_the_export(content):
+    answers = Answers()
+    answers.profile.practices = [Practice(name="Practice 中 \u202eevil")]
+    assert "Practice" in text_of(build_pdf(answers, content))
+
+
+def test_extra_sections_come_after_the_action_plan_and_before_the_appendix(content):
+    extra = ReportSection(title="Workshop results", paragraphs=["Twelve people took part."],
+                          tables=[ReportTable(headers=["Role", "People"], rows=[["GP partner", "5"]])])
+    text = text_of(build_pdf(Answers(), content, title="Workshop summary", extra_sections=[extra]))
+    assert text.index("Action plan") < text.index("Workshop results") < text.index("Appendix: sources")
+    assert "Twelve people took part." in text and "GP partner" in text and "Workshop summary" in text
+
+
+def test_the_caller_can_choose_which_standard_sections_to_include(content):
+    text = text_of(build_pdf(Answers(), content, sections=("cover", "scores")))
+    assert "Headline scores" in text and "Action plan" not in text and "Appendix" not in text
+
+
+def test_an_unknown_section_name_is_refused(content):
+    with pytest.raises(ValueError, match="unknown report sections"):
+        build_pdf(Answers(), content, sections=("cover", "summary"))
+
+
+def test_every_chart_is_embedded_as_an_image_under_its_title(content, full, full_text):
+    answers, pdf = full
+    charts = report_charts(answers, content, score(answers, content))
+    assert len(charts) >= 2
+    images = sum(len(page.images) for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert images == len(charts)
+    for chart in charts:
+        assert " ".join(chart.title.split()) in full_text
+
+
+def test_a_chart_may_not_fetch_data_from_the_network_but_draws_inline_data():
+    spec = {"$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+            "data": {"url": "https://example.com/data.csv"}, "mark": "bar",
+            "encoding": {"x": {"field": "a", "type": "quantitative"}}}
+    with pytest.raises(ValueError):
+        render_chart_png(spec)
+    png = render_chart_png({"data": {"values": [{"a": 1, "b": "Ó'Brien £"}]}, "mark": "bar",
+                            "encoding": {"x": {"field": "a", "type": "quantitative"},
+                                         "y": {"field": "b", "type": "nominal"}}})
+    assert png.startswith(b"\x89PNG")
+
+
+def test_the_learn_from_section_says_what_case_studies_did_for_the_largest_gaps_with_citations(content, full,
+                                                                                              full_text):
+    answers, _ = full
+    top = score(answers, content).gaps[:3]
+    examples = [s for gap in top for s in suggest_actions(gap.number, content)]
+    assert examples, "the example answers should have a top gap that some case study addresses"
+    first = examples[0]
+    assert f"{first.case_study_name}: {first.text} [{first.citation}]" in full_text

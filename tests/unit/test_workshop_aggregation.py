@@ -1,0 +1,202 @@
+"""Workshop aggregation: spreads, disagreement flags, medians per practice, consensus, comparison and export."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import statistics
+import time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from assessment.answers import Answers, PrincipleAnswer
+from assessment.workshop import (
+    CSV_COLUMNS,
+    Consensus,
+    Participant,
+    Response,
+    Workshop,
+    aggregate,
+    aggregate_participants,
+    compare,
+    consensus_for,
+    group_answers,
+    spread,
+    workshop_csv,
+)
+from tests.factories import make_content
+
+CONTENT = make_content()
+WORKSHOP = Workshop(id=1, name="Away day", join_code="ABCDE23456", practices=["Ash", "Beech"],
+                    sections=["readiness", "principles"], created=dt.datetime(2025, 3, 1, tzinfo=dt.UTC))
+
+
+def response(practice: str = "Ash", role: str = "nurse", **levels: int) -> Response:
+    """levels as p1=2, p4=0: principle number -> current level."""
+    return Response(practice=practice, role=role, levels={int(k[1:]): v for k, v in levels.items()})
+
+
+def participant(number: int, practice: str = "Ash", role: str = "nurse", principles=None,
+                readiness=None) -> Participant:
+    answers = Answers(readiness=dict(readiness or {}))
+    for n, value in (principles or {}).items():
+        answers.principles[n] = PrincipleAnswer(not_sure=True) if value == "not_sure" else PrincipleAnswer(
+            current=value[0], target=value[1])
+    return Participant(id=number, workshop_id=1, practice=practice, role=role, answers=answers,
+                       updated=dt.datetime(2025, 3, 1, tzinfo=dt.UTC))
+
+
+# --- spread of levels --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("levels", "low", "high", "q1", "median", "q3"),
+    [
+        ([2], 2, 2, 2.0, 2.0, 2.0),
+        ([1, 3], 1, 3, 1.5, 2.0, 2.5),
+        ([0, 1, 2, 3, 4], 0, 4, 1.0, 2.0, 3.0),
+        ([4, 4, 4, 0], 0, 4, 3.0, 4.0, 4.0),
+        ([1, 1, 2, 2], 1, 2, 1.0, 1.5, 2.0),
+    ],
+)
+def test_the_spread_of_levels_matches_the_textbook_quartiles(levels, low, high, q1, median, q3):
+    counts = [levels.count(level) for level in range(5)]
+    s = spread(counts)
+    assert (s.low, s.high, s.q1, s.median, s.q3) == (low, high, q1, median, q3)
+    assert s.range == high - low and s.iqr == q3 - q1
+
+
+def test_a_principle_nobody_answered_has_no_spread_and_no_flag():
+    s = spread([0, 0, 0, 0, 0])
+    assert (s.n, s.low, s.median, s.range, s.disagreement) == (0, None, None, None, False)
+
+
+@pytest.mark.parametrize(("levels", "flagged"), [([2, 2], False), ([1, 2], False), ([1, 3], True), ([0, 4], True),
+                                                 ([3], False)])
+def test_views_two_or_more_levels_apart_are_flagged_as_disagreement(levels, flagged):
+    assert spread([levels.count(v) for v in range(5)]).disagreement is flagged
+
+
+@given(st.lists(st.integers(min_value=0, max_value=4), min_size=1, max_size=60))
+def test_the_histogram_statistics_agree_with_the_statistics_module(levels):
+    s = spread([levels.count(v) for v in range(5)])
+    q1, median, q3 = statistics.quantiles(levels, n=4, method="inclusive") if len(levels) > 1 else [levels[0]] * 3
+    assert s.median == pytest.approx(median) and s.q1 == pytest.approx(q1) and s.q3 == pytest.approx(q3)
+    assert s.range >= 0 and s.iqr >= 0
+    assert s.disagreement == (max(levels) - min(levels) >= 2)
+
+
+# --- aggregation -------------------------------------------------------------------------------------------
+
+
+def test_responses_are_counted_by_practice_by_role_and_by_both():
+    result = aggregate([response("Ash", "nurse"), response("Ash", "gp_partner"), response("Beech", "nurse")],
+                       practices=["Ash", "Beech", "Cedar"])
+    assert result.participants == 3
+    assert result.by_practice == {"Ash": 2, "Beech": 1, "Cedar": 0}
+    assert result.by_role == {"nurse": 2, "gp_partner": 1}
+    assert result.by_practice_and_role == {("Ash", "nurse"): 1, ("Ash", "gp_partner"): 1, ("Beech", "nurse"): 1}
+
+
+def test_disagreement_is_flagged_within_a_role_and_within_a_practice_separately():
+    result = aggregate([
+        response("Ash", "nurse", p1=0), response("Beech", "nurse", p1=3),  # nurses disagree, across practices
+        response("Ash", "gp_partner", p2=1), response("Ash", "nurse", p2=4),  # Ash disagrees, across roles
+    ])
+    assert result.principle(1).flagged_roles == ["nurse"] and result.principle(1).flagged_practices == []
+    assert result.principle(2).flagged_roles == [] and result.principle(2).flagged_practices == ["Ash"]
+    assert result.principle(1).disagreement and result.principle(2).disagreement
+    assert not result.principle(3).disagreement
+
+
+def test_the_compatibility_heatmap_holds_each_practices_median_per_principle():
+    result = aggregate([response("Ash", p1=1), response("Ash", p1=3), response("Beech", p1=4)],
+                       practices=["Ash", "Beech", "Cedar"])
+    medians = result.medians()
+    assert medians[("Ash", 1)] == 2.0 and medians[("Beech", 1)] == 4.0
+    assert medians[("Cedar", 1)] is None and medians[("Ash", 2)] is None
+
+
+def test_not_sure_and_unanswered_principles_are_left_out_of_the_levels_but_not_sure_is_counted():
+    result = aggregate_participants([
+        participant(1, principles={1: "not_sure"}),
+        participant(2, principles={1: (2, 3)}),
+        participant(3),
+    ])
+    p1 = result.principle(1)
+    assert (p1.spread.n, p1.not_sure, p1.spread.counts) == (1, 1, (0, 0, 1, 0, 0))
+
+
+def test_a_principle_number_outside_one_to_twelve_is_ignored():
+    assert aggregate([response(p13=2, p1=1)]).principle(1).spread.n == 1
+
+
+@given(st.lists(st.tuples(st.sampled_from(["Ash", "Beech"]), st.sampled_from(["nurse", "gp_partner"]),
+                          st.dictionaries(st.integers(1, 12), st.integers(0, 4))), max_size=40))
+def test_every_flag_is_raised_exactly_when_that_groups_range_is_two_or_more(rows):
+    result = aggregate([Response(practice=p, role=r, levels=levels) for p, r, levels in rows])
+    for n in range(1, 13):
+        for key, flagged in ((1, result.principle(n).flagged_roles), (0, result.principle(n).flagged_practices)):
+            groups = {row[key] for row in rows}
+            expected = sorted(g for g in groups
+                              if (vals := [row[2][n] for row in rows if row[key] == g and n in row[2]])
+                              and max(vals) - min(vals) >= 2)
+            assert sorted(flagged) == expected
+        assert sum(result.principle(n).spread.counts) == sum(n in row[2] for row in rows)
+
+
+def test_aggregating_a_thousand_participants_takes_well_under_a_tenth_of_a_second():
+    responses = [response(["Ash", "Beech"][i % 2], ["nurse", "gp_partner", "practice_manager"][i % 3],
+                          **{f"p{n}": (i + n) % 5 for n in range(1, 13)}) for i in range(1000)]
+    start = time.perf_counter()
+    result = aggregate(responses, practices=["Ash", "Beech"])
+    assert time.perf_counter() - start < 0.1
+    assert result.participants == 1000
+
+
+# --- consensus, comparison and exports ---------------------------------------------------------------------
+
+
+def test_the_agreed_level_keeps_the_range_of_individual_views_beside_it():
+    summary = aggregate([response(p5=1), response(p5=4)]).principle(5)
+    assert consensus_for(summary, 3, " Agreed after discussion ") == Consensus(
+        principle=5, level=3, note="Agreed after discussion", low=1, high=4)
+
+
+def test_a_reassessment_shows_the_change_per_principle_in_medians_and_agreed_levels():
+    before = aggregate([response(p1=1), response(p1=1)])
+    after = aggregate([response(p1=3), response(p1=2)])
+    changes = compare(before, after, {1: Consensus(principle=1, level=1)}, {1: Consensus(principle=1, level=3)},
+                      CONTENT)
+    first = changes[0]
+    assert (first.before_median, first.after_median, first.median_change) == (1.0, 2.5, 1.5)
+    assert first.agreed_change == 2
+    assert changes[1].median_change is None and len(changes) == 12
+
+
+def test_the_workshop_csv_holds_every_answer_numbered_not_named_and_the_agreed_levels():
+    people = [participant(1, "Ash", "nurse", {1: (2, 4)}, {"readiness_1": 3}),
+              participant(2, "Beech", "gp_partner", {1: "not_sure"})]
+    data = workshop_csv(WORKSHOP, people, {1: Consensus(principle=1, level=2, note="=SUM(A1)", low=2, high=2)},
+                        CONTENT)
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert list(rows[0]) == CSV_COLUMNS
+    assert [(r["record"], r["participant"], r["section"], r["item_id"], r["value"]) for r in rows] == [
+        ("response", "1", "readiness", "readiness_1", "3"),
+        ("response", "1", "principles", "1", "2"),
+        ("response", "2", "principles", "1", "Not sure"),
+        ("agreed", "", "principles", "1", "2"),
+    ]
+    assert rows[-1]["note"] == "'=SUM(A1)"  # a formula is kept as text
+
+
+def test_the_groups_answers_for_the_pdf_use_the_agreed_level_else_the_median():
+    result = aggregate([response(p1=1, p2=3), response(p1=3, p2=4)])
+    answers = group_answers(WORKSHOP, result, {1: Consensus(principle=1, level=4, note="Agreed")})
+    assert answers.principles[1].current == 4 and answers.principles[1].note == "Agreed"
+    assert answers.principles[2].current == 3  # median 3.5, rounded down
+    assert 3 not in answers.principles
+    assert [p.name for p in answers.profile.practices] == ["Ash", "Beech"]
