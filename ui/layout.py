@@ -1,4 +1,4 @@
-"""Sidebar shown on every page: progress, and saving or loading answers."""
+"""Sidebar shown on every page: progress, autosave with its resume code, and saving or loading answers."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import streamlit as st
 from assessment.content import get_content
 from assessment.export import file_stem
 from assessment.progress import overall, section_progress
+from ui.autosave import autosave_panel
 from ui.state import finish_upload, get_answers, pop_upload_message, upload_key, widget_key, widget_value
 from ui.widgets import load_answers
 
@@ -55,8 +56,7 @@ def _save_and_resume() -> None:
         width="stretch",
         help="Download a file of everything you have entered. Load it again below to carry on later.",
     )
-    st.caption("Answers are kept only while this tab is open. Save them to a file to carry on later "
-               "or on another computer.")
+    st.caption("A saved file is yours to keep, share with colleagues or load on any computer running GroupUp.")
     st.file_uploader(
         UPLOAD_LABEL,
         type=["json"],
@@ -74,4 +74,5 @@ def sidebar() -> None:
     """Drawn by app.py on every run."""
     with st.sidebar:
         _progress()
+        autosave_panel()
         _save_and_resume()

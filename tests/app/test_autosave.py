@@ -100,3 +100,11 @@ def test_when_the_database_is_away_the_change_is_kept_and_the_panel_warns(app_te
     at = answer_first_question(app_test(), 3)
     assert saved_answers(at).readiness[get_content().readiness.questions[0].id] == 3
     assert at.session_state[Keys.AUTOSAVE_ERROR] == "The database is down."
+
+
+def test_the_sidebar_shows_the_resume_code_after_the_first_change_on_every_page(app_test, storage):
+    at = answer_first_question(app_test(), 2)
+    code = format_code(at.session_state[Keys.RESUME_CODE])
+    for page in ("readiness", "results", "export"):
+        go_to(at, page)
+        assert code in [c.value for c in at.sidebar.code], f"no resume code in the sidebar on {page}"

@@ -124,3 +124,24 @@ def test_a_file_from_another_program_is_refused_in_the_browser_and_answers_stay(
     st.wait_idle(page)
     expect(st.sidebar(page).get_by_test_id("stAlertContentError")).to_contain_text("was not saved by GroupUp")
     expect(st.main(page).get_by_label("Practice name", exact=True)).to_have_value(PRACTICE)
+
+
+@pytest.mark.browser
+def test_reloading_the_tab_brings_the_answers_back_from_autosave(app_url, new_page):
+    page = new_page()
+    page.goto(app_url)
+    st.wait_idle(page)
+    st.go_to(page, "Practice profile")
+    st.fill(page, "Practice name", PRACTICE)
+    st.go_to(page, "Readiness")
+    chosen = answer_every_question(page, 2)
+    expect(st.sidebar(page)).to_contain_text("Saved automatically")
+    assert "resume=" in page.url
+
+    page.reload()
+    st.wait_idle(page)
+    expect(st.main(page)).to_contain_text(f"Your answers for {PRACTICE} have been restored")
+    expect(st.radios(page)).to_have_count(len(chosen))
+    assert [st.checked_option(r) for r in st.radios(page).all()] == chosen
+    st.go_to(page, "Practice profile")
+    expect(st.main(page).get_by_label("Practice name", exact=True)).to_have_value(PRACTICE)
