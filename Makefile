@@ -31,8 +31,11 @@ run: setup
 validate: setup
 	$(PY) -m assessment validate
 
+# A PostgreSQL that did not start fails the run: its storage tests must never be skipped quietly.
 test: setup-test
-	GROUPUP_TEST_POSTGRES_URL="$$(bash .ci/start-postgres | tail -n 1)" $(PY) -m pytest
+	@url="$$(bash .ci/start-postgres | tail -n 1)"; \
+	case "$$url" in postgresql*) ;; *) echo "PostgreSQL did not start (see above)" >&2; exit 1;; esac; \
+	GROUPUP_TEST_POSTGRES_URL="$$url" $(PY) -m pytest
 
 bench: setup-test
 	$(PY) benchmarks/run.py

@@ -448,6 +448,10 @@ class Storage:
             conn.execute(workshops.delete().where(workshops.c.id == workshop_id))
 
         self._write(job)
+        if self.engine.dialect.name == "sqlite":
+            # The deleted answers would otherwise linger in the write-ahead log until SQLite next checkpoints.
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     # --- participants ------------------------------------------------------------------------------------
 
@@ -464,6 +468,9 @@ class Storage:
         token = new_participant_token()
         answers = answers or Answers()
         updated = _now()
+        # Checked before writing: one bad row would make every later read of this workshop fail.
+        Participant(id=0, workshop_id=workshop_id, practice=practice, role=role, answers=answers,
+                    updated=_utc(updated))
 
         def job(conn: Connection) -> int:
             return conn.execute(participants.insert().values(

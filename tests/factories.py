@@ -6,7 +6,6 @@ from assessment.answers import Answers, PrincipleAnswer
 from assessment.content_models import (
     Characteristic,
     Citation,
-    CitedText,
     Content,
     Level,
     Principle,

@@ -14,6 +14,7 @@ from assessment.answers import Answers
 from assessment.errors import GroupUpError
 from assessment.storage import RESUME_CODE_LENGTH, format_code, get_storage, normalise_code
 from ui.state import Keys, flash, get_value, on_answers_changed, set_answers, set_value
+from ui.widgets import escape_markdown
 
 RESUME_PARAM = "resume"
 # Wrong codes allowed per window: a browser tab gets few; a whole address (a practice's shared internet
@@ -85,7 +86,8 @@ def resume_from_link() -> None:
         return
     set_value(Keys.RESUME_CODE, code)
     set_answers(answers)
-    flash("success", f"Welcome back. Your answers for {answers.profile.display_name} have been restored.")
+    flash("success", escape_markdown(
+        f"Welcome back. Your answers for {answers.profile.display_name} have been restored."))
 
 
 def resume_link(code: str) -> str:

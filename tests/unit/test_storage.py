@@ -289,3 +289,12 @@ def test_fifty_participants_submitting_at_the_same_moment_are_all_stored(open_st
     notes = sorted(a.note for p in stored for a in p.answers.principles.values())
     assert notes == sorted(f"participant {i}" for i in range(n))
     assert count_rows(storage, "participants", workshop_id=workshop.id) == n
+
+
+def test_a_participant_with_an_unknown_role_is_refused_and_the_workshop_still_reads(open_storage):
+    storage = open_storage()
+    workshop = workshop_in(storage).workshop
+    storage.add_participant(workshop.id, "Ash Surgery", "nurse")
+    with pytest.raises(ValueError):
+        storage.add_participant(workshop.id, "Ash Surgery", "chief_wizard")
+    assert [p.role for p in storage.participants(workshop.id)] == ["nurse"]

@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import io
 import statistics
-import time
 
 import pytest
 from hypothesis import given
@@ -148,13 +147,14 @@ def test_every_flag_is_raised_exactly_when_that_groups_range_is_two_or_more(rows
         assert sum(result.principle(n).spread.counts) == sum(n in row[2] for row in rows)
 
 
-def test_aggregating_a_thousand_participants_takes_well_under_a_tenth_of_a_second():
+def test_a_thousand_participants_are_all_counted_in_every_principle():
+    # How fast this is belongs in benchmarks/run.py, not in a timed assertion.
     responses = [response(["Ash", "Beech"][i % 2], ["nurse", "gp_partner", "practice_manager"][i % 3],
                           **{f"p{n}": (i + n) % 5 for n in range(1, 13)}) for i in range(1000)]
-    start = time.perf_counter()
     result = aggregate(responses, practices=["Ash", "Beech"])
-    assert time.perf_counter() - start < 0.1
     assert result.participants == 1000
+    for n in range(1, 13):
+        assert tuple(result.principle(n).spread.counts) == (200,) * 5
 
 
 # --- consensus, comparison and exports ---------------------------------------------------------------------
