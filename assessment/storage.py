@@ -26,7 +26,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from assessment.answers import Answers
+from assessment.answers import Answers, parse_answers
 from assessment.errors import GroupUpError, TooManyAttempts, WorkshopNotFound
 from assessment.workshop import Consensus, Participant, Workshop
 
@@ -34,6 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR_ENV = "GROUPUP_DATA_DIR"
 DATABASE_URL_ENV = "GROUPUP_DATABASE_URL"
 SQLITE_FILE = "groupup.sqlite3"
+AUTOSAVE_DAYS_ENV = "GROUPUP_AUTOSAVE_DAYS"
+DEFAULT_AUTOSAVE_DAYS = 180  # an autosave untouched this long is deleted when the app next starts
 
 # Crockford's base 32: no I, L, O or U. Typed codes are read forgivingly (O as 0, I and L as 1).
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -448,10 +450,7 @@ class Storage:
             conn.execute(workshops.delete().where(workshops.c.id == workshop_id))
 
         self._write(job)
-        if self.engine.dialect.name == "sqlite":
-            # The deleted answers would otherwise linger in the write-ahead log until SQLite next checkpoints.
-            with self.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._checkpoint()
 
     # --- participants ------------------------------------------------------------------------------------
 
@@ -539,7 +538,30 @@ class Storage:
                                       .where(self_assessments.c.code_hash == digest(wanted))).first(),
             ResumeCodeNotFound("No saved answers match that resume code. Check the link or code; "
                                "nothing in this tab has been changed."))
-        return Answers.model_validate_json(row.answers)
+        # Through the file reader, so answers saved by an older GroupUp are migrated like an uploaded file.
+        return parse_answers(row.answers)
+
+    def delete_self_assessment(self, code: str) -> bool:
+        """Forget the answers saved under a resume code. Returns whether there were any."""
+        wanted = digest(normalise_code(code))
+        deleted = self._write(lambda conn: conn.execute(
+            self_assessments.delete().where(self_assessments.c.code_hash == wanted)).rowcount)
+        self._checkpoint()
+        return deleted > 0
+
+    def purge_stale_self_assessments(self, older_than_days: int) -> int:
+        """Delete autosaved answers nobody has touched for a while. Returns how many went."""
+        cutoff = _now() - dt.timedelta(days=older_than_days)
+        deleted = self._write(lambda conn: conn.execute(
+            self_assessments.delete().where(self_assessments.c.updated < cutoff)).rowcount)
+        self._checkpoint()
+        return deleted
+
+    def _checkpoint(self) -> None:
+        if self.engine.dialect.name == "sqlite":
+            # Deleted text would otherwise linger in SQLite's write-ahead log until its next checkpoint.
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _upsert(conn: Connection, table: sa.Table, values: dict[str, Any], keys: list[str]) -> None:
@@ -577,10 +599,17 @@ def database_url() -> str:
 _OPENED: list[Storage] = []
 
 
+def autosave_days() -> int:
+    """How long autosaved self-assessments are kept after their last change (GROUPUP_AUTOSAVE_DAYS)."""
+    configured = os.environ.get(AUTOSAVE_DAYS_ENV, "")
+    return int(configured) if configured.strip().isdigit() and int(configured) > 0 else DEFAULT_AUTOSAVE_DAYS
+
+
 @functools.cache
 def _storage_for(url: str) -> Storage:
     storage = Storage(url)
     _OPENED.append(storage)
+    storage.purge_stale_self_assessments(autosave_days())
     return storage
 
 

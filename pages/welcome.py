@@ -27,9 +27,11 @@ st.markdown(
 )
 
 with st.container(border=True):
-    st.markdown("**Your answers stay private.** They are kept only on this computer, or on the server running "
-                "GroupUp, while this tab is open. Nothing is sent anywhere else. Use **Save answers (JSON)** in the "
-                "sidebar to keep a copy, and **Resume from a saved file** to carry on later.")
+    st.markdown("**Your answers stay private.** As you answer, GroupUp saves them in its own database, on the "
+                "computer that runs GroupUp, under a resume code that only this tab is shown: a reload or a closed "
+                "tab loses nothing. Nothing is sent anywhere else. **Forget saved answers** in the sidebar deletes "
+                "that copy at any time, and copies nobody has touched for six months are deleted anyway. "
+                "**Save answers (JSON)** keeps a copy of your own.")
 
 if st.button("Start: describe your practice", key=widget_key("start"), type="primary",
              icon=":material/arrow_forward:"):

@@ -28,6 +28,7 @@ class Keys:
     FACILITATOR = "gu_facilitator"  # facilitator's workshop context (dict), if any
     RESUME_TRIED = "gu_resume_tried"  # the ?resume= code this session has already tried to load
     AUTOSAVE_ERROR = "gu_autosave_error"  # why the last autosave failed, if it did
+    EARLIER_CODE = "gu_earlier_code"  # the resume code of answers this tab replaced wholesale, still saved
 
 
 DEFAULTS: dict[str, Callable[[], Any]] = {
@@ -40,6 +41,7 @@ DEFAULTS: dict[str, Callable[[], Any]] = {
     Keys.FACILITATOR: lambda: None,
     Keys.RESUME_TRIED: lambda: None,
     Keys.AUTOSAVE_ERROR: lambda: None,
+    Keys.EARLIER_CODE: lambda: None,
 }
 
 
@@ -73,8 +75,17 @@ def on_answers_changed(hook: Callable[[Answers], None]) -> None:
         _CHANGE_HOOKS.append(hook)
 
 
-def set_answers(answers: Answers) -> None:
-    """Replace the whole answers object (e.g. after an upload) and drop seeded widget values."""
+def set_answers(answers: Answers, resume_code: str | None = None) -> None:
+    """Replace the whole answers object (e.g. after an upload) and drop seeded widget values.
+
+    The new answers are autosaved under `resume_code` (when resuming those very answers) or a fresh code,
+    never over the replaced ones, which stay saved under their own code.
+    """
+    init_state()
+    replaced = st.session_state[Keys.RESUME_CODE]
+    if replaced and replaced != resume_code:
+        st.session_state[Keys.EARLIER_CODE] = replaced
+    st.session_state[Keys.RESUME_CODE] = resume_code
     st.session_state[Keys.ANSWERS] = answers
     for key in [k for k in st.session_state if isinstance(k, str) and k.startswith("w_")]:
         del st.session_state[key]

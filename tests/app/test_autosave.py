@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from assessment.answers import Answers
 from assessment.content import get_content
-from assessment.storage import Storage, clear_storage_cache, format_code, get_storage
+from assessment.storage import ResumeCodeNotFound, Storage, clear_storage_cache, format_code, get_storage
 from tests.app.helpers import APP, go_to, saved_answers
 from ui.state import Keys, widget_key
 
@@ -108,3 +108,49 @@ def test_the_sidebar_shows_the_resume_code_after_the_first_change_on_every_page(
     for page in ("readiness", "results", "export"):
         go_to(at, page)
         assert code in [c.value for c in at.sidebar.code], f"no resume code in the sidebar on {page}"
+
+
+def saved_practice(name: str) -> Answers:
+    answers = Answers()
+    answers.profile.practices[0].name = name
+    return answers
+
+
+def test_a_typed_resume_code_brings_the_answers_back(app_test, storage):
+    code = storage.save_self_assessment(saved_practice("Dale View Surgery"))
+    at = app_test()
+    at.text_input(key=widget_key("autosave", "code")).set_value(format_code(code).lower()).run()
+    at.button(key=widget_key("autosave", "resume")).click().run()
+    assert saved_answers(at).profile.practices[0].name == "Dale View Surgery"
+    assert at.session_state[Keys.RESUME_CODE] == code
+    assert any("Dale View Surgery" in s.value for s in at.success)
+
+
+def test_a_wrong_typed_resume_code_says_so_and_changes_nothing(app_test, storage):
+    at = answer_first_question(app_test(), 2)
+    before = saved_answers(at).model_dump()
+    at.text_input(key=widget_key("autosave", "code")).set_value("AAAAA-BBBBB-CCCCC").run()
+    at.button(key=widget_key("autosave", "resume")).click().run()
+    assert any("No saved answers match that resume code" in e.value for e in at.error)
+    assert saved_answers(at).model_dump() == before
+
+
+def test_forgetting_saved_answers_deletes_them_from_the_database_but_keeps_them_in_the_tab(app_test, storage):
+    at = answer_first_question(app_test(), 2)
+    code = at.session_state[Keys.RESUME_CODE]
+    at.button(key=widget_key("autosave", "forget")).click().run()
+    with pytest.raises(ResumeCodeNotFound):
+        storage.load_self_assessment(code, client="test")
+    assert at.session_state[Keys.RESUME_CODE] is None and "resume" not in at.query_params
+    assert saved_answers(at).readiness[get_content().readiness.questions[0].id] == 2
+    assert any("has been deleted" in s.value for s in at.success)
+
+
+def test_trying_an_example_saves_it_under_a_new_code_and_keeps_the_earlier_answers_saved(app_test, storage):
+    at = answer_first_question(app_test(), 2)
+    mine = at.session_state[Keys.RESUME_CODE]
+    go_to(at, "welcome")
+    at.button(key=widget_key("example", "small_rural_gms")).click().run()
+    assert at.session_state[Keys.RESUME_CODE] not in (None, mine)
+    assert storage.load_self_assessment(mine, client="test").readiness[get_content().readiness.questions[0].id] == 2
+    assert any(format_code(mine) in c.value for c in at.sidebar.caption)

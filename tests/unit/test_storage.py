@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import threading
 
 import pytest
@@ -61,7 +63,8 @@ def test_a_facilitator_opens_the_workshop_with_the_key_shown_at_creation(open_st
     created = workshop_in(storage)
     assert storage.workshop_by_key(created.facilitator_key, client="tab-1").id == created.workshop.id
     with pytest.raises(WorkshopNotFound):
-        storage.workshop_by_key(created.facilitator_key[:-1] + "x", client="tab-1")
+        key = created.facilitator_key  # a wrong key: its last character changed (never to itself)
+        storage.workshop_by_key(key[:-1] + ("y" if key.endswith("x") else "x"), client="tab-1")
 
 
 def test_the_facilitator_key_is_stored_only_as_a_hash(open_storage):
@@ -213,6 +216,40 @@ def test_a_wrong_resume_code_is_reported_as_not_found(open_storage):
     storage.save_self_assessment(answers_with(1))
     with pytest.raises(ResumeCodeNotFound, match="nothing in this tab has been changed"):
         storage.load_self_assessment("AAAAA-AAAAA-AAAAA", client="tab")
+
+
+def test_forgetting_a_self_assessment_deletes_its_row_and_the_code_no_longer_opens_it(open_storage):
+    storage = open_storage()
+    code, kept = storage.save_self_assessment(answers_with(1)), storage.save_self_assessment(answers_with(2))
+    assert storage.delete_self_assessment(format_code(code)) is True
+    assert count_rows(storage, "self_assessments", code_hash=digest(code)) == 0
+    with pytest.raises(ResumeCodeNotFound):
+        storage.load_self_assessment(code, client="tab")
+    assert storage.load_self_assessment(kept, client="tab").principles[1].current == 2
+    assert storage.delete_self_assessment(code) is False
+
+
+def test_autosaves_untouched_for_longer_than_the_retention_are_purged_and_recent_ones_kept(open_storage):
+    storage = open_storage()
+    old, recent = storage.save_self_assessment(answers_with(1)), storage.save_self_assessment(answers_with(2))
+    with storage.engine.begin() as conn:
+        conn.execute(sa.text("UPDATE self_assessments SET updated = :when WHERE code_hash = :hash"),
+                     {"when": dt.datetime(2020, 1, 1), "hash": digest(old)})
+    assert storage.purge_stale_self_assessments(older_than_days=180) == 1
+    assert count_rows(storage, "self_assessments", code_hash=digest(old)) == 0
+    assert count_rows(storage, "self_assessments", code_hash=digest(recent)) == 1
+
+
+def test_an_autosave_written_by_an_older_groupup_is_migrated_when_resumed(open_storage):
+    storage = open_storage()
+    code = storage.save_self_assessment(Answers())
+    version_1 = json.dumps({"app": "groupup", "schema_version": 1,
+                            "principles": [{"number": 4, "current": 1, "target": 3}]})
+    with storage.engine.begin() as conn:
+        conn.execute(sa.text("UPDATE self_assessments SET answers = :a WHERE code_hash = :hash"),
+                     {"a": version_1, "hash": digest(code)})
+    resumed = storage.load_self_assessment(code, client="tab")
+    assert (resumed.principles[4].current, resumed.principles[4].target, resumed.actions) == (1, 3, [])
 
 
 # --- schema versions -----------------------------------------------------------------------------------
