@@ -30,6 +30,9 @@ PRINCIPLES = tuple(range(1, 13))
 # Views this many levels apart or more are flagged for discussion.
 DISAGREEMENT_RANGE = 2
 MAX_PRACTICES = 30
+# The by-role and by-practice views leave out groups smaller than this: a "group" of one would put that one
+# person's answers on the projector for the room to see.
+MIN_GROUP_SIZE = 2
 
 
 class InvalidWorkshop(GroupUpError):
@@ -290,6 +293,23 @@ def question_spreads(participants: Iterable[Participant], section: QuestionSecti
             for q in section.questions]
 
 
+def median_level(spread_: Spread) -> int | None:
+    """The group's level on a scale: the median, rounded down (a half-way median does not claim the higher level)."""
+    return None if spread_.median is None else int(spread_.median)
+
+
+def question_rows(participants: Iterable[Participant], section: QuestionSection) -> tuple[list[str], list[list[str]]]:
+    """How the room answered a readiness or components section, as (headers, rows) for a table or the PDF."""
+    scale = {o.value: o.label for o in section.scale}
+    headers = ["Question", "Answers", "Not sure", *scale.values(), "Median"]
+    rows = []
+    for q in question_spreads(participants, section):
+        level = median_level(q.spread)
+        rows.append([q.text, str(q.spread.n), str(q.not_sure), *(str(q.spread.counts[v]) for v in scale),
+                     "" if level is None else scale[level]])
+    return headers, rows
+
+
 # --- consensus and re-assessment ---------------------------------------------------------------------------
 
 
@@ -333,6 +353,31 @@ def compare(before: Aggregate, after: Aggregate, before_consensus: dict[int, Con
             before_agreed=b.level if b else None, after_agreed=a.level if a else None,
         ))
     return changes
+
+
+def compare_workshops(before: Sequence[Participant], after: Sequence[Participant],
+                      before_consensus: dict[int, Consensus], after_consensus: dict[int, Consensus],
+                      content: Content, practice: str | None = None) -> list[PrincipleChange]:
+    """Change per principle between two workshops, for the whole room or for one practice's people.
+
+    Agreed levels belong to the whole room, so a single practice is compared on its medians alone.
+    """
+    if practice is not None:
+        before = [p for p in before if p.practice == practice]
+        after = [p for p in after if p.practice == practice]
+        before_consensus, after_consensus = {}, {}
+    return compare(aggregate_participants(before), aggregate_participants(after), before_consensus,
+                   after_consensus, content)
+
+
+def shared_practices(earlier: Workshop, later: Workshop) -> list[str]:
+    """Practices that took part in both workshops, in the later workshop's order."""
+    return [p for p in later.practices if p in set(earlier.practices)]
+
+
+def export_stem(workshop: Workshop) -> str:
+    """A file name for the workshop's downloads, from its name: letters and digits only."""
+    return "".join(ch if ch.isalnum() else "-" for ch in workshop.name.lower()).strip("-")[:60] or "workshop"
 
 
 # --- exports -----------------------------------------------------------------------------------------------
@@ -394,24 +439,35 @@ def workshop_csv(workshop: Workshop, participants: Sequence[Participant], consen
     return out.getvalue().encode("utf-8-sig")
 
 
-def group_answers(workshop: Workshop, aggregate_: Aggregate, consensus: dict[int, Consensus]) -> Answers:
-    """The group's answers for the PDF: the agreed level where there is one, else the median rounded down."""
+def group_answers(workshop: Workshop, aggregate_: Aggregate, consensus: dict[int, Consensus],
+                  participants: Sequence[Participant] = (), content: Content | None = None) -> Answers:
+    """The group's answers for the PDF: the agreed level where there is one, else the median rounded down.
+
+    Readiness and components questions (given participants and content) take the room's median answer.
+    """
     answers = Answers(profile=Profile(practices=[Practice(name=name[:200]) for name in workshop.practices]))
-    for summary in aggregate_.principles:
-        agreed = consensus.get(summary.principle)
-        level = agreed.level if agreed and agreed.level is not None else (
-            int(summary.spread.median) if summary.spread.median is not None else None)
-        if level is not None:
-            answers.principles[summary.principle] = PrincipleAnswer(current=level, note=agreed.note if agreed else "")
+    if "principles" in workshop.sections:
+        for summary in aggregate_.principles:
+            agreed = consensus.get(summary.principle)
+            level = agreed.level if agreed and agreed.level is not None else median_level(summary.spread)
+            if level is not None:
+                answers.principles[summary.principle] = PrincipleAnswer(current=level,
+                                                                        note=agreed.note if agreed else "")
+    if content is not None:
+        for section in (content.readiness, content.components):
+            if section.id in workshop.sections:
+                given = getattr(answers, section.id)
+                for q in question_spreads(participants, section):
+                    if (level := median_level(q.spread)) is not None:
+                        given[q.question_id] = level
     return answers
 
 
 def workshop_pdf(workshop: Workshop, aggregate_: Aggregate, consensus: dict[int, Consensus], content: Content,
-                 extra_tables: Sequence[tuple[str, list[str], list[list[str]]]] = (),
-                 charts: Sequence[tuple[str, dict, str]] = ()) -> bytes:
+                 participants: Sequence[Participant] = (), charts: Sequence[tuple[str, dict, str]] = ()) -> bytes:
     """The workshop's PDF: the group's levels (agreed, else median) through the report module, plus its spreads.
 
-    extra_tables: (title, headers, rows); charts: (title, Vega-Lite spec, alt text).
+    participants give the readiness and components tables; charts: (title, Vega-Lite spec, alt text).
     """
     from assessment.report import ReportChart, ReportSection, ReportTable, build_pdf  # fpdf only when asked
 
@@ -419,11 +475,14 @@ def workshop_pdf(workshop: Workshop, aggregate_: Aggregate, consensus: dict[int,
     rows = []
     for s in aggregate_.principles:
         agreed = consensus.get(s.principle)
+        kept = "" if not agreed or agreed.low is None else f" (views then {agreed.low} to {agreed.high})"
         rows.append([f"{s.principle}. {titles.get(s.principle, '')}", str(s.spread.n),
                      "" if s.spread.low is None else f"{s.spread.low} to {s.spread.high}",
                      "" if s.spread.median is None else f"{s.spread.median:g}",
-                     "" if not agreed or agreed.level is None else str(agreed.level),
+                     "" if not agreed or agreed.level is None else f"{agreed.level}{kept}",
                      "Yes" if s.disagreement else "", agreed.note if agreed else ""])
+    question_tables = [(section.title, *question_rows(participants, section))
+                       for section in (content.readiness, content.components) if section.id in workshop.sections]
     roles = sorted({ROLE_LABELS.get(r, r) for r in aggregate_.by_role})
     section = ReportSection(
         title="Workshop results",
@@ -433,11 +492,18 @@ def workshop_pdf(workshop: Workshop, aggregate_: Aggregate, consensus: dict[int,
             "otherwise the median of individual views, rounded down.",
             "Views two or more levels apart are marked as disagreement: worth discussing before acting.",
         ],
-        tables=[ReportTable(headers=["Principle", "Answers", "Views", "Median", "Agreed", "Disagreement", "Note"],
-                            rows=rows, widths=[5, 1.4, 1.6, 1.4, 1.4, 2, 4]),
-                *[ReportTable(headers=headers, rows=body) for _, headers, body in extra_tables]],
+        tables=[ReportTable(headers=["Principle", "People", "Views", "Median", "Agreed", "Apart?", "Note"],
+                            rows=rows, widths=[4.6, 1.3, 1.5, 1.4, 2.4, 1.3, 3.4])] if "principles" in workshop.sections
+        else [],
         charts=[ReportChart(title=title, spec=spec, alt_text=alt) for title, spec, alt in charts],
     )
-    return build_pdf(group_answers(workshop, aggregate_, consensus), content, title=f"Workshop: {workshop.name}",
-                     extra_sections=[section], roles=roles,
+    question_sections = [
+        ReportSection(title=f"How the room answered: {title}",
+                      paragraphs=["How many chose each answer, and the median answer (rounded down)."],
+                      tables=[ReportTable(headers=headers, rows=body,
+                                          widths=[3.6, 1.8, 1.4, *([2.2] * (len(headers) - 4)), 1.8])])
+        for title, headers, body in question_tables]
+    return build_pdf(group_answers(workshop, aggregate_, consensus, participants, content), content,
+                     title=f"Workshop: {workshop.name}",
+                     extra_sections=[section, *question_sections], roles=roles,
                      sections=("cover", "scores", "charts", "gaps", "appendix"))

@@ -13,7 +13,16 @@ import pandas as pd
 
 from assessment.answers import ROLE_LABELS
 from assessment.content_models import Content
-from assessment.workshop import LEVELS, PRINCIPLES, Aggregate, Consensus, GroupSpread, PrincipleChange
+from assessment.workshop import (
+    LEVELS,
+    MIN_GROUP_SIZE,
+    PRINCIPLES,
+    Aggregate,
+    Consensus,
+    GroupSpread,
+    PrincipleChange,
+    Workshop,
+)
 
 FLAG_COLOUR = "#D5281B"
 DOT_COLOUR = "#005EB8"
@@ -133,7 +142,7 @@ def disagreement_table(agg: Aggregate, content: Content, by: str) -> pd.DataFram
         {"Principle": labels[g.principle], name: role_label(g.group) if by == "role" else g.group,
          "Answers": g.spread.n, "Lowest": g.spread.low, "Highest": g.spread.high, "Range": g.spread.range,
          "Disagreement": "Yes" if g.spread.disagreement else ""}
-        for g in _groups(agg, by) if g.spread.n
+        for g in _groups(agg, by) if g.spread.n >= MIN_GROUP_SIZE
     ]
     frame = pd.DataFrame(rows, columns=["Principle", name, "Answers", "Lowest", "Highest", "Range", "Disagreement"])
     return frame.sort_values(["Disagreement", "Range"], ascending=[False, False], kind="stable").reset_index(drop=True)
@@ -145,7 +154,7 @@ def disagreement_chart(agg: Aggregate, content: Content, by: str) -> alt.LayerCh
     data = pd.DataFrame(
         [{"principle": labels[g.principle], "group": role_label(g.group) if by == "role" else g.group,
           "range": g.spread.range, "flag": g.spread.disagreement, "label": _fmt(g.spread.range)}
-         for g in _groups(agg, by) if g.spread.n],
+         for g in _groups(agg, by) if g.spread.n >= MIN_GROUP_SIZE],
         columns=["principle", "group", "range", "flag", "label"],
     )
     order = [labels[n] for n in PRINCIPLES]
@@ -247,3 +256,18 @@ def comparison_chart(changes: Sequence[PrincipleChange]) -> alt.LayerChart:
                  alt.Tooltip("median:Q", title="Median")],
     )
     return alt.layer(line, dots).properties(height=alt.Step(30))
+
+
+# --- the workshop PDF --------------------------------------------------------------------------------------
+
+
+def pdf_charts(workshop: Workshop, agg: Aggregate, content: Content) -> list[tuple[str, dict, str]]:
+    """The charts the workshop PDF carries, as (title, Vega-Lite spec, words for a reader who cannot see it)."""
+    if "principles" not in workshop.sections or not agg.participants:
+        return []
+    return [
+        ("Where people place each principle", distribution_chart(agg, content).to_dict(),
+         "For each principle, how many people chose each level, with the median marked."),
+        ("Median level by practice", heatmap_chart(agg, content).to_dict(),
+         "Each practice's median current level for each of the twelve principles."),
+    ]

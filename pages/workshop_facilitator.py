@@ -8,14 +8,16 @@ from assessment.content import get_content
 from assessment.errors import GroupUpError
 from assessment.storage import Storage, format_code, get_storage
 from assessment.workshop import (
+    MIN_GROUP_SIZE,
     SECTION_LABELS,
     Aggregate,
-    Consensus,
     Workshop,
     aggregate_participants,
-    compare,
+    compare_workshops,
     consensus_for,
-    question_spreads,
+    export_stem,
+    question_rows,
+    shared_practices,
     workshop_csv,
     workshop_details,
     workshop_pdf,
@@ -30,6 +32,7 @@ from assessment.workshop_charts import (
     distribution_table,
     heatmap_chart,
     heatmap_table,
+    pdf_charts,
     principle_labels,
     responses_chart,
     responses_table,
@@ -80,6 +83,10 @@ def _open_with_key(storage: Storage) -> None:
     forget_widgets("ws_open")
 
 
+def _key_written_down() -> None:
+    set_value(Keys.FACILITATOR, context() | {"new_key": None})
+
+
 def _close() -> None:
     set_value(Keys.FACILITATOR, context() | {"workshop_id": None, "new_key": None, "compare_with": None})
 
@@ -113,11 +120,15 @@ def codes(workshop: Workshop, new_key: str | None) -> None:
         left.markdown(f"Join code\n\n## {join}")
         right.markdown("Participants open **Join a workshop** and type this code, or use this link:")
         right.code(link, language=None, wrap_lines=True)
-        if new_key:
-            st.warning("**Write down your facilitator key now.** It reopens this workshop's results, and it is "
-                       "shown only this once: GroupUp keeps only a scrambled copy, so it cannot show it again "
-                       "or recover it.", icon=":material/key:")
+    if new_key:
+        # Shown until the facilitator says it is written down, then never again: the dashboard is projected.
+        with st.container(border=True):
+            st.warning("**Write down your facilitator key now, before you project this screen.** It reopens this "
+                       "workshop's results, and it is shown only this once: GroupUp keeps only a scrambled copy, "
+                       "so it cannot show it again or recover it.", icon=":material/key:")
             st.code(new_key, language=None)
+            st.button("I have written it down: hide the key", key=widget_key("ws", "key_done"), type="primary",
+                      on_click=_key_written_down, icon=":material/visibility_off:")
 
 
 def _metric_counts(agg: Aggregate) -> None:
@@ -163,6 +174,8 @@ def dashboard(storage: Storage, workshop_id: int, first_load: dict) -> None:
         _chart_with_table(distribution_chart(agg, content), distribution_table(agg, content),
                           "Levels per principle", "distribution")
         st.subheader("Disagreement within roles and within practices")
+        st.caption(f"Roles and practices with fewer than {MIN_GROUP_SIZE} answers are left out here, so that no "
+                   "one person's answers are shown on their own.")
         by_role, by_practice = st.tabs(["By role", "By practice"])
         with by_role:
             _chart_with_table(disagreement_chart(agg, content, "role"), disagreement_table(agg, content, "role"),
@@ -179,21 +192,20 @@ def dashboard(storage: Storage, workshop_id: int, first_load: dict) -> None:
     for section in (content.readiness, content.components):
         if section.id in workshop.sections:
             st.subheader(escape_markdown(section.title))
-            scale = {o.value: o.label for o in section.scale}
-            st.dataframe(
-                [{"Question": q.text, "Answers": q.spread.n, "Not sure": q.not_sure,
-                  **{scale[v]: q.spread.counts[v] for v in scale},
-                  "Median": scale.get(int(q.spread.median)) if q.spread.median is not None else ""}
-                 for q in question_spreads(participants, section)],
-                hide_index=True, key=widget_key("ws_table", section.id))
+            headers, rows = question_rows(participants, section)
+            st.dataframe([dict(zip(headers, row, strict=True)) for row in rows], hide_index=True,
+                         key=widget_key("ws_table", section.id))
 
 
-def _save_agreed(storage: Storage, workshop_id: int, number: int, low: int | None, high: int | None) -> None:
+def _save_agreed(storage: Storage, workshop_id: int, number: int) -> None:
     level = widget_value(widget_key("ws_agree", number, "level"))
     note = widget_value(widget_key("ws_agree", number, "note")) or ""
     try:
-        storage.save_consensus(workshop_id, Consensus(principle=number, level=None if level == NO_LEVEL else level,
-                                                      note=note.strip(), low=low, high=high))
+        # The range kept beside the agreed level is the room's as it is now, not as the page was drawn.
+        workshop = storage.workshop(workshop_id)
+        now = aggregate_participants(storage.participants(workshop_id), workshop.practices)
+        storage.save_consensus(workshop_id, consensus_for(now.principle(number),
+                                                          None if level == NO_LEVEL else level, note))
     except GroupUpError as exc:
         flash("error", escape_markdown(str(exc)))
 
@@ -206,7 +218,6 @@ def agree(storage: Storage, workshop: Workshop, agg: Aggregate) -> None:
              "views is kept beside it, so the report shows how much the room agreed.")
     for summary in agg.principles:
         n = summary.principle
-        kept = consensus_for(summary, None)
         views = (f"individual views {summary.spread.low} to {summary.spread.high}, median "
                  f"{summary.spread.median:g}" if summary.spread.n else "no individual views yet")
         flag = " :red[· views 2+ levels apart]" if summary.disagreement else ""
@@ -216,10 +227,10 @@ def agree(storage: Storage, workshop: Workshop, agg: Aggregate) -> None:
             left, right = st.columns([1, 2])
             seed(widget_key("ws_agree", n, "level"), given.level if given and given.level is not None else NO_LEVEL)
             left.selectbox("Agreed level", options=[NO_LEVEL, 0, 1, 2, 3, 4], key=widget_key("ws_agree", n, "level"),
-                           on_change=_save_agreed, args=(storage, workshop.id, n, kept.low, kept.high))
+                           on_change=_save_agreed, args=(storage, workshop.id, n))
             seed(widget_key("ws_agree", n, "note"), given.note if given else "")
             right.text_input("Note (optional)", key=widget_key("ws_agree", n, "note"), max_chars=2000,
-                             on_change=_save_agreed, args=(storage, workshop.id, n, kept.low, kept.high))
+                             on_change=_save_agreed, args=(storage, workshop.id, n))
     with st.expander("Agreed levels as a table"):
         st.dataframe(consensus_table(agg, storage.consensus(workshop.id), content), hide_index=True)
 
@@ -241,7 +252,10 @@ def _pick_previous() -> None:
     set_value(Keys.FACILITATOR, context() | {"compare_with": widget_value(widget_key("ws_compare", "pick"))})
 
 
-def reassess(storage: Storage, workshop: Workshop, agg: Aggregate) -> None:
+WHOLE_ROOM = "The whole room"
+
+
+def reassess(storage: Storage, workshop: Workshop) -> None:
     ctx = context()
     st.write("Compare this workshop with an earlier one, for example last year's away-day, to see what has moved.")
     others = {i: name for i, name in ctx["opened"].items() if i != workshop.id}
@@ -256,29 +270,37 @@ def reassess(storage: Storage, workshop: Workshop, agg: Aggregate) -> None:
         return
     try:
         previous = storage.workshop(previous_id)
-        before = aggregate_participants(storage.participants(previous_id), previous.practices)
+        before, after = storage.participants(previous_id), storage.participants(workshop.id)
+        before_agreed, after_agreed = storage.consensus(previous_id), storage.consensus(workshop.id)
     except GroupUpError as exc:
         st.error(escape_markdown(str(exc)))
         return
-    content = get_content()
-    changes = compare(before, agg, storage.consensus(previous_id), storage.consensus(workshop.id), content)
+    both = shared_practices(previous, workshop)
+    who = st.selectbox("Compare", options=[WHOLE_ROOM, *both], key=widget_key("ws_compare", "practice"),
+                       help="One practice's people in both workshops, or everyone. Agreed levels belong to the "
+                            "whole room, so a single practice is compared on its median levels.")
+    if not both:
+        st.caption("No practice took part in both workshops, so only the whole room can be compared.")
+    changes = compare_workshops(before, after, before_agreed, after_agreed, get_content(),
+                                practice=None if who == WHOLE_ROOM else who)
     st.subheader(f"{escape_markdown(previous.name)} → {escape_markdown(workshop.name)}")
+    if who != WHOLE_ROOM:
+        st.caption(escape_markdown(f"{who} only"))
     _chart_with_table(comparison_chart(changes), comparison_table(changes), "Change per principle", "compare")
 
 
-def export(storage: Storage, workshop: Workshop, agg: Aggregate) -> None:
+def export(storage: Storage, workshop: Workshop) -> None:
     content = get_content()
-    stem = "".join(ch if ch.isalnum() else "-" for ch in workshop.name.lower()).strip("-")[:60] or "workshop"
+    stem = export_stem(workshop)
 
     def csv_bytes() -> bytes:
         return workshop_csv(workshop, storage.participants(workshop.id), storage.consensus(workshop.id), content)
 
     def pdf_bytes() -> bytes:
-        fresh = aggregate_participants(storage.participants(workshop.id), workshop.practices)
-        charts = [("Median level by practice", heatmap_chart(fresh, content).to_dict(),
-                   "Each practice's median current level for each of the twelve principles.")] if \
-            "principles" in workshop.sections and fresh.participants else []
-        return workshop_pdf(workshop, fresh, storage.consensus(workshop.id), content, charts=charts)
+        people = storage.participants(workshop.id)
+        fresh = aggregate_participants(people, workshop.practices)
+        return workshop_pdf(workshop, fresh, storage.consensus(workshop.id), content, participants=people,
+                            charts=pdf_charts(workshop, fresh, content))
 
     st.write("Every individual answer (numbered, not named) and the agreed levels, for a spreadsheet:")
     st.download_button("Download workshop CSV", data=csv_bytes, file_name=f"{stem}.csv", mime="text/csv",
@@ -348,8 +370,8 @@ with tabs[1]:
     else:
         st.info("This workshop does not include the design principles, so there are no levels to agree.")
 with tabs[2]:
-    reassess(storage, workshop, current)
+    reassess(storage, workshop)
 with tabs[3]:
-    export(storage, workshop, current)
+    export(storage, workshop)
 with tabs[4]:
     delete(storage, workshop)

@@ -239,3 +239,56 @@ def test_deleting_a_workshop_needs_the_confirmation_word_and_then_removes_every_
                   for t in ("workshops", "participants", "consensus")]
     assert counts == [0, 0, 0]
     assert at.text_input(key="w_ws_new_name")  # back to the start
+
+
+def test_the_facilitator_key_disappears_once_written_down_and_stays_hidden_as_answers_arrive(app_test, storage):
+    at = go_to(app_test(), "facilitate")
+    at.text_input(key="w_ws_new_name").input("North away-day")
+    at.text_area(key="w_ws_new_practices").input("Ash Surgery\nBeech Practice\n")
+    at.button(key="w_ws_new_create").click().run()
+    key = at.code[1].value
+    assert storage.workshop_by_key(key, client="test")
+    at.button(key="w_ws_key_done").click().run()
+    storage.add_participant(storage.workshop(1).id, "Ash Surgery", "nurse", participant_answers(2))
+    at.run()
+    assert key not in [c.value for c in at.code]
+    assert not any("Write down your facilitator key" in w.value for w in at.warning)
+    assert metrics(at)["Responses"] == "1"  # still the same workshop's dashboard
+
+
+def test_the_agreed_range_is_the_rooms_when_agreed_not_when_the_page_was_drawn(app_test, storage):
+    created = storage.create_workshop("Away day", PRACTICES, ["principles"])
+    storage.add_participant(created.workshop.id, "Ash Surgery", "nurse", participant_answers(2))
+    at = facilitator_page(app_test, created.facilitator_key)
+    storage.add_participant(created.workshop.id, "Beech Practice", "nurse", participant_answers(0))
+    at.selectbox(key="w_ws_agree_1_level").select(1).run()
+    agreed = storage.consensus(created.workshop.id)[1]
+    assert (agreed.level, agreed.low, agreed.high) == (1, 0, 2)
+
+
+def test_one_practice_is_compared_with_its_own_people_in_the_earlier_workshop(app_test, storage):
+    before = storage.create_workshop("Last year", PRACTICES, ["principles"])
+    after = storage.create_workshop("This year", PRACTICES, ["principles"])
+    for workshop, ash, beech in ((before, 1, 4), (after, 3, 4)):
+        storage.add_participant(workshop.workshop.id, "Ash Surgery", "nurse", participant_answers(ash))
+        storage.add_participant(workshop.workshop.id, "Beech Practice", "nurse", participant_answers(beech))
+    at = facilitator_page(app_test, after.facilitator_key)
+    at.text_input(key="w_ws_compare_key").input(before.facilitator_key)
+    at.button(key="w_ws_compare_go").click().run()
+    assert table_with(at, "Change in median").iloc[0]["Change in median"] == 1.0  # medians 2.5 -> 3.5
+    at.selectbox(key="w_ws_compare_practice").select("Ash Surgery").run()
+    assert table_with(at, "Change in median").iloc[0]["Change in median"] == 2.0
+    at.selectbox(key="w_ws_compare_practice").select("Beech Practice").run()
+    assert table_with(at, "Change in median").iloc[0]["Change in median"] == 0.0
+
+
+def test_the_readiness_table_on_the_dashboard_counts_the_rooms_answers(app_test, storage):
+    from assessment.content import get_content
+
+    question = get_content().readiness.questions[0]
+    created = storage.create_workshop("Away day", PRACTICES, ["readiness"])
+    for value in (0, 2, 2):
+        storage.add_participant(created.workshop.id, "Ash Surgery", "nurse", Answers(readiness={question.id: value}))
+    at = facilitator_page(app_test, created.facilitator_key)
+    row = table_with(at, "Not sure").set_index("Question").loc[question.text]
+    assert (row["Answers"], row["Not yet"], row["Mostly"], row["Median"]) == ("3", "1", "2", "Mostly")

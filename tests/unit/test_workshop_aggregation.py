@@ -21,8 +21,10 @@ from assessment.workshop import (
     aggregate,
     aggregate_participants,
     compare,
+    compare_workshops,
     consensus_for,
     group_answers,
+    question_rows,
     spread,
     workshop_csv,
 )
@@ -200,3 +202,41 @@ def test_the_groups_answers_for_the_pdf_use_the_agreed_level_else_the_median():
     assert answers.principles[2].current == 3  # median 3.5, rounded down
     assert 3 not in answers.principles
     assert [p.name for p in answers.profile.practices] == ["Ash", "Beech"]
+
+
+def test_the_groups_answers_for_the_pdf_carry_the_rooms_median_readiness_answers():
+    people = [participant(1, readiness={"readiness_1": 0}), participant(2, readiness={"readiness_1": 3}),
+              participant(3, readiness={"readiness_1": 2, "readiness_2": "not_sure"})]
+    answers = group_answers(WORKSHOP, aggregate_participants(people), {}, people, CONTENT)
+    assert answers.readiness == {"readiness_1": 2}  # not sure only: no group answer
+    assert answers.components == {}  # the workshop does not include components
+
+
+def test_the_question_table_counts_each_answer_and_names_the_median_on_the_scale():
+    people = [participant(1, readiness={"readiness_1": 1}), participant(2, readiness={"readiness_1": 3}),
+              participant(3, readiness={"readiness_1": "not_sure"})]
+    headers, rows = question_rows(people, CONTENT.readiness)
+    assert headers == ["Question", "Answers", "Not sure", "Point 0", "Point 1", "Point 2", "Point 3", "Median"]
+    assert rows[0] == ["Question 1?", "2", "1", "0", "1", "0", "1", "Point 2"]
+    assert rows[1][1:] == ["0", "0", "0", "0", "0", "0", ""]
+
+
+def test_roles_and_practices_with_a_single_answer_are_left_out_of_the_disagreement_views():
+    from assessment.workshop_charts import disagreement_table
+
+    result = aggregate([response("Ash", "nurse", p1=0), response("Ash", "nurse", p1=3),
+                        response("Beech", "practice_manager", p1=4)], practices=["Ash", "Beech"])
+    by_role = disagreement_table(result, CONTENT, "role")
+    assert set(by_role["Role"]) == {"Nurse"}  # the lone practice manager's answer is not shown alone
+    by_practice = disagreement_table(result, CONTENT, "practice")
+    assert set(by_practice["Practice"]) == {"Ash"}
+
+
+def test_one_practice_is_compared_on_its_own_people_and_without_the_rooms_agreed_levels():
+    before = [participant(1, "Ash", principles={1: (1, 4)}), participant(2, "Beech", principles={1: (4, 4)})]
+    after = [participant(3, "Ash", principles={1: (3, 4)}), participant(4, "Beech", principles={1: (4, 4)})]
+    agreed = {1: Consensus(principle=1, level=2)}
+    ash = compare_workshops(before, after, agreed, agreed, CONTENT, practice="Ash")[0]
+    assert (ash.before_median, ash.after_median, ash.before_agreed) == (1.0, 3.0, None)
+    room = compare_workshops(before, after, agreed, agreed, CONTENT)[0]
+    assert (room.before_median, room.after_median, room.agreed_change) == (2.5, 3.5, 0)
