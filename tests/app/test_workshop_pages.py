@@ -292,3 +292,17 @@ def test_the_readiness_table_on_the_dashboard_counts_the_rooms_answers(app_test,
     at = facilitator_page(app_test, created.facilitator_key)
     row = table_with(at, "Not sure").set_index("Question").loc[question.text]
     assert (row["Answers"], row["Not yet"], row["Mostly"], row["Median"]) == ("3", "1", "2", "Mostly")
+
+
+def test_a_participant_never_sees_the_rooms_results_or_anyone_elses_answers(app_test, storage):
+    created = storage.create_workshop("Away day", PRACTICES, ["principles"])
+    other = participant_answers(4)
+    other.principles[1].note = "Our partners will never agree to share staff"
+    storage.add_participant(created.workshop.id, "Ash Surgery", "gp_partner", other)
+    at = start_as(enter_code(join_page(app_test), created.workshop.join_code), "Ash Surgery", "nurse")
+    assert not at.exception
+    assert not at.metric and not at.dataframe and not at.get("arrow_vega_lite_chart")
+    shown = " ".join(str(e.value) for kind in ("markdown", "caption", "code", "text_area", "text_input")
+                     for e in at.get(kind) if hasattr(e, "value"))
+    assert "never agree to share staff" not in shown
+    assert at.radio(key="w_wsj_principle_1_current").value is None  # their own answer starts empty
