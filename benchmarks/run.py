@@ -39,6 +39,10 @@ class Result:
     baseline_ms: float
     goal: float | None = None
 
+    @property
+    def missed(self) -> bool:
+        return self.goal is not None and self.ms / self.baseline_ms > self.goal
+
     def line(self) -> str:
         ratio = self.ms / self.baseline_ms
         goal = "" if self.goal is None else f" [goal ≤{self.goal:g}×: {'met' if ratio <= self.goal else 'MISSED'}]"
@@ -295,18 +299,22 @@ BENCHMARKS: list[Callable[[], Result | list[Result]]] = [
 ]
 
 
-def main() -> None:
+def main() -> int:
     _run_app_py_on_every_page()
     _keep_compiled_scripts()
     get_content()  # loaded once per process, as in the app; not part of any rerun
     only = set(sys.argv[1:])  # e.g. `benchmarks/run.py workshop_dashboard` runs just that one
+    missed = []
     for benchmark in BENCHMARKS:
         if only and benchmark.__name__ not in only:
             continue
         results = benchmark()
         for result in results if isinstance(results, list) else [results]:
             print(result.line(), flush=True)
+            if result.missed:
+                missed.append(result.name)
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
