@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError
 
 from assessment.errors import InvalidAnswersFile, UnknownSchemaVersion
 
@@ -97,15 +97,33 @@ class Profile(Model):
         return " & ".join(names) if names else "Unnamed practice"
 
 
+NOT_SURE: Final = "not_sure"
+
 # A question answer: a point on the section's scale, or "not_sure". Absent means unanswered.
-QuestionAnswer = int | Literal["not_sure"]
+# Strict, so that JSON `true` or `1.0` in a hand-edited file is refused rather than read as 1.
+QuestionAnswer = StrictInt | Literal["not_sure"]
 
 
 class PrincipleAnswer(Model):
-    current: int | None = Field(default=None, ge=0, le=4)
-    target: int | None = Field(default=None, ge=0, le=4)
+    current: StrictInt | None = Field(default=None, ge=0, le=4)
+    target: StrictInt | None = Field(default=None, ge=0, le=4)
     not_sure: bool = False
     note: str = Field(default="", max_length=2000)
+
+    @property
+    def now(self) -> int | Literal["not_sure"] | None:
+        """Where you are now as one choice: a level, "not_sure", or None before anything is chosen."""
+        return NOT_SURE if self.not_sure else self.current
+
+    def choose_now(self, choice: int | Literal["not_sure"] | None) -> None:
+        """Record where you are now. "Not sure" clears the level, which sets the principle aside from the scores."""
+        self.not_sure = choice == NOT_SURE
+        self.current = None if self.not_sure else choice
+
+    @property
+    def done(self) -> bool:
+        """Considered: marked "not sure", or both where you are now and where you want to be are chosen."""
+        return self.not_sure or (self.current is not None and self.target is not None)
 
 
 class Action(Model):
@@ -135,15 +153,26 @@ class Answers(Model):
 
 
 def _migrate_v1(data: dict[str, Any]) -> dict[str, Any]:
-    """Version 1 kept principle answers as a list and had no action plan."""
+    """Version 1 kept principle answers as a list, each naming its principle's number, and had no action plan."""
     out = dict(data)
     principles = out.get("principles")
     if isinstance(principles, list):
-        out["principles"] = {
-            str(item.get("number")): {k: v for k, v in item.items() if k != "number"}
-            for item in principles
-            if isinstance(item, dict)
-        }
+        migrated: dict[str, Any] = {}
+        for position, item in enumerate(principles, start=1):
+            number = item.get("number") if isinstance(item, dict) else None
+            if not isinstance(number, int) or isinstance(number, bool):
+                raise InvalidAnswersFile(
+                    f"This older (version 1) answers file has a design principle answer without a principle "
+                    f"number (answer {position} of {len(principles)}), so GroupUp cannot tell which principle "
+                    "it belongs to. Nothing has been changed."
+                )
+            if str(number) in migrated:
+                raise InvalidAnswersFile(
+                    f"This older (version 1) answers file answers design principle {number} twice, so GroupUp "
+                    "cannot tell which answer to keep. Nothing has been changed."
+                )
+            migrated[str(number)] = {k: v for k, v in item.items() if k != "number"}
+        out["principles"] = migrated
     out.setdefault("actions", [])
     out["schema_version"] = 2
     return out
@@ -177,6 +206,18 @@ def parse_answers(raw: bytes | str) -> Answers:
         raise InvalidAnswersFile(
             "This file is not a GroupUp answers file: it is not readable JSON text "
             f"({exc.__class__.__name__}). Please choose the .json file GroupUp saved for you."
+        ) from exc
+    except RecursionError as exc:
+        # json gives up on lists or objects nested around a thousand deep; a GroupUp file nests five.
+        raise InvalidAnswersFile(
+            "This file is not a GroupUp answers file: its contents are nested far too deeply to read. "
+            "Please choose the .json file GroupUp saved for you."
+        ) from exc
+    except ValueError as exc:
+        # Python refuses to read a whole number of more than 4,300 digits (a guard against slow conversions).
+        raise InvalidAnswersFile(
+            "This file is not a GroupUp answers file: it holds a number thousands of digits long, too large to "
+            "read. Please choose the .json file GroupUp saved for you."
         ) from exc
     if not isinstance(data, dict) or data.get("app") != "groupup":
         raise InvalidAnswersFile(

@@ -46,11 +46,8 @@ def _answered(given: dict, ids: list) -> int:
 def section_progress(answers: Answers, content: Content) -> list[SectionProgress]:
     """Progress through each question page, in the order the pages appear."""
     profile = _profile_checks(answers.profile)
-    # A principle is done once it is marked "not sure", or has both a current and a target level.
     principles_done = sum(
-        1 for p in content.principles
-        if (a := answers.principles.get(p.number)) is not None
-        and (a.not_sure or (a.current is not None and a.target is not None))
+        1 for p in content.principles if (a := answers.principles.get(p.number)) is not None and a.done
     )
     return [
         SectionProgress(id="profile", title="Practice profile", done=sum(profile), total=len(profile)),
@@ -63,6 +60,11 @@ def section_progress(answers: Answers, content: Content) -> list[SectionProgress
             answers.components, [q.id for q in content.components.questions]),
             total=len(content.components.questions)),
     ]
+
+
+def progress_of(section_id: str, answers: Answers, content: Content) -> SectionProgress:
+    """Progress through one question page, by its id (profile, readiness, principles or components)."""
+    return next(s for s in section_progress(answers, content) if s.id == section_id)
 
 
 def overall(progress: list[SectionProgress]) -> float:

@@ -11,6 +11,9 @@ from assessment.content_models import Content, QuestionSection
 from assessment.errors import InvalidAnswersFile
 
 MAX_LEVEL = 4
+# Below this share of questions answered, the results warn that the scores rest on little evidence.
+# The method document states it as a percentage; a test keeps the two in step.
+LOW_COVERAGE = 0.5
 
 
 class Band(BaseModel):
@@ -95,6 +98,11 @@ class Summary(BaseModel):
     @property
     def coverage(self) -> float:
         return self.answered_items / self.total_items if self.total_items else 0.0
+
+    @property
+    def low_coverage(self) -> bool:
+        """Too few answers for the scores to say much: fewer than LOW_COVERAGE of the questions answered."""
+        return self.coverage < LOW_COVERAGE
 
     def section(self, section_id: str) -> SectionScore:
         return next(s for s in self.sections if s.id == section_id)

@@ -12,5 +12,5 @@ content = get_content()
 answers = get_answers()
 
 st.title(escape_markdown(content.components.title))
-question_page(content.components, answers.components, content)
+question_page(content.components, answers, content)
 page_link("results", label="Next: see your results", icon=":material/arrow_forward:")

@@ -7,6 +7,7 @@ import streamlit as st
 from assessment.answers import Answers, PrincipleAnswer
 from assessment.content import get_content
 from assessment.content_models import Principle
+from assessment.progress import progress_of
 from ui.state import get_answers, seed, update_answers, widget_key, widget_value
 from ui.widgets import NOT_SURE, NOT_SURE_LABEL, cite, escape_markdown, page_link
 
@@ -19,9 +20,7 @@ def _save(number: int, field: str) -> None:
     def change(answers: Answers) -> None:
         given = answers.principles.setdefault(number, PrincipleAnswer())
         if field == "current":
-            # "Not sure" about where you are now sets the principle aside from the scores.
-            given.not_sure = value == NOT_SURE
-            given.current = None if value == NOT_SURE else value
+            given.choose_now(value)
         else:
             setattr(given, field, value)
 
@@ -36,8 +35,7 @@ def principle_form(principle: Principle, given: PrincipleAnswer | None) -> None:
                              for lv in principle.levels)
     st.markdown(f"> “{escape_markdown(principle.statement)}”\n>\n> :gray[{cite(principle.statement_cite, content)}]"
                 f"\n\n**Why it matters.** {escape_markdown(principle.why_it_matters)}\n\n{levels_list}")
-    current = NOT_SURE if given and given.not_sure else (given.current if given else None)
-    seed(widget_key("principle", n, "current"), current)
+    seed(widget_key("principle", n, "current"), given.now if given else None)
     st.radio("Where are you now?", options=[*levels, NOT_SURE], format_func=(levels | {NOT_SURE: NOT_SURE_LABEL}).get,
              index=None, horizontal=True, key=widget_key("principle", n, "current"), on_change=_save,
              args=(n, "current"), help="Choose the level that best describes what you do today, or \"Not sure\".")
@@ -58,8 +56,8 @@ st.title("Design principles")
 st.write("Twelve design principles for general practice working at scale, from *Securing the future of general "
          "practice* (Nuffield Trust and The King's Fund, 2013). For each, read the five levels, then choose where you "
          "are now and where you want to be. Choose \"Not sure\" if you do not know: it is counted separately.")
-done = sum(1 for a in answers.principles.values() if a.not_sure or (a.current is not None and a.target is not None))
-st.caption(f"{done} of {len(content.principles)} principles answered.")
+progress = progress_of("principles", answers, content)
+st.caption(f"{progress.done} of {progress.total} principles answered.")
 
 for tab, (group, _title) in zip(st.tabs([title for _, title in GROUPS]), GROUPS, strict=True):
     with tab:

@@ -12,5 +12,5 @@ content = get_content()
 answers = get_answers()
 
 st.title(escape_markdown(content.readiness.title))
-question_page(content.readiness, answers.readiness, content)
+question_page(content.readiness, answers, content)
 page_link("principles", label="Next: design principles", icon=":material/arrow_forward:")

@@ -8,7 +8,7 @@ import streamlit as st
 from assessment.charts import principles_table, results_chart_specs, section_scores_table
 from assessment.content import get_content
 from assessment.report import read_method
-from assessment.scoring import score
+from assessment.scoring import LOW_COVERAGE, score
 from ui.nav import page_file
 from ui.state import get_answers
 from ui.widgets import escape_markdown, page, page_link
@@ -43,8 +43,9 @@ if summary.unanswered_items:
     st.markdown(f"**You left {plural(summary.unanswered_items, 'question')} unanswered.** {coverage}")
 else:
     st.markdown(coverage)
-if summary.coverage < 0.5:
-    st.warning("Fewer than half the questions have an answer, so these scores rest on little evidence.",
+if summary.low_coverage:
+    st.warning(f"Fewer than {LOW_COVERAGE:.0%} of the questions have an answer, so these scores rest on little "
+               "evidence.",
                icon=":material/warning:")
 
 st.header("Section scores", divider="grey")

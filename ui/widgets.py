@@ -8,15 +8,15 @@ from pathlib import Path
 import streamlit as st
 
 from assessment.actions import cite_text
-from assessment.answers import Answers, parse_answers
+from assessment.answers import NOT_SURE, Answers, parse_answers
 from assessment.content import get_content
 from assessment.content_models import Citation, Content, Question, QuestionSection
 from assessment.errors import InvalidAnswersFile
+from assessment.progress import progress_of
 from assessment.scoring import check_answers
 from ui.nav import PAGES, ROOT, PageSpec
 from ui.state import flash, seed, set_answers, update_answers, widget_key, widget_value
 
-NOT_SURE = "not_sure"
 NOT_SURE_LABEL = "Not sure"
 EXAMPLES_DIR = ROOT / "examples"
 _MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-.!|$~:=")
@@ -76,11 +76,12 @@ def question_radio(section: QuestionSection, question: Question, number: int, gi
     )
 
 
-def question_page(section: QuestionSection, given: dict[str, object], content: Content) -> None:
-    """The body of a page of questions answered on one scale."""
-    answered = sum(1 for q in section.questions if q.id in given)
+def question_page(section: QuestionSection, answers: Answers, content: Content) -> None:
+    """The body of a page of questions answered on one scale (readiness or collaboration components)."""
+    given = getattr(answers, section.id)
+    progress = progress_of(section.id, answers, content)
     st.write(escape_markdown(section.intro))
-    st.caption(f"{answered} of {len(section.questions)} answered. Choose \"{NOT_SURE_LABEL}\" where you do not "
+    st.caption(f"{progress.done} of {progress.total} answered. Choose \"{NOT_SURE_LABEL}\" where you do not "
                "know: it is counted separately, not as a low score. Hover over the ⓘ beside a question for help.")
     for number, question in enumerate(section.questions, start=1):
         with st.container(border=True):

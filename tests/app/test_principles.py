@@ -18,10 +18,11 @@ def unescaped(at) -> str:
 
 def test_the_principles_are_grouped_into_clinical_care_and_organisation(app_test):
     at = app_test(page="principles")
-    assert [t.label for t in at.tabs] == ["Clinical care", "Organisation"]
-    clinical = [e.label for e in at.tabs[0].expander]
+    tabs = {t.label: t for t in at.tabs}
+    assert list(tabs) == ["Clinical care", "Organisation"]
+    clinical = [e.label for e in tabs["Clinical care"].expander]
     assert len(clinical) == 7 and clinical[0].startswith("1")
-    assert len(at.tabs[1].expander) == 5
+    assert len(tabs["Organisation"].expander) == 5
 
 
 def test_each_principle_shows_its_quoted_statement_why_it_matters_and_five_levels(app_test):
@@ -68,3 +69,16 @@ def test_the_level_options_are_named_from_the_principles_own_levels(app_test):
     principle = get_content().principles[0]
     options = at.radio(key=key(1, "current")).options
     assert options == [f"{lv.level} · {lv.label}" for lv in principle.levels] + ["Not sure"]
+
+
+def test_the_page_counts_principles_with_both_levels_or_not_sure_as_answered(app_test):
+    answers = Answers(principles={1: PrincipleAnswer(current=0, target=2), 2: PrincipleAnswer(current=3),
+                                  3: PrincipleAnswer(target=4), 8: PrincipleAnswer(not_sure=True)})
+    at = app_test(answers, page="principles")
+    assert "2 of 12 principles answered." in [c.value for c in at.caption]
+
+
+def test_choosing_a_level_after_not_sure_brings_the_principle_back_into_the_scores(app_test):
+    at = app_test(Answers(principles={6: PrincipleAnswer(not_sure=True, target=3)}), page="principles")
+    at.radio(key=key(6, "current")).set_value(2).run()
+    assert saved_answers(at).principles[6] == PrincipleAnswer(current=2, target=3)

@@ -64,4 +64,14 @@ def test_each_question_cites_its_source(app_test, section_id):
 
 def test_readiness_leads_on_to_the_design_principles(app_test):
     at = go_to(app_test(), "readiness")
-    assert [link.proto.page for link in at.get("page_link")][-1].endswith("principles")
+    (next_link,) = [link for link in at.get("page_link") if link.proto.label.startswith("Next:")]
+    assert next_link.proto.page.endswith("principles")
+
+
+@pytest.mark.parametrize("section_id", SECTIONS)
+def test_the_page_counts_the_questions_answered_including_not_sure(app_test, section_id):
+    section = questions(section_id)
+    answers = Answers(**{section_id: {section.questions[0].id: 2, section.questions[1].id: "not_sure",
+                                      "a_question_no_longer_asked": 1}})
+    at = app_test(answers, page=section_id)
+    assert any(c.value.startswith(f"2 of {len(section.questions)} answered.") for c in at.caption)

@@ -13,6 +13,7 @@ from assessment.content import get_content
 from assessment.errors import InvalidAnswersFile
 from tests.app.helpers import go_to, saved_answers
 from ui.layout import SAVE_LABEL, UPLOAD_LABEL
+from ui.nav import PAGES
 from ui.state import Keys, widget_key
 from ui.widgets import read_answers_file
 
@@ -78,8 +79,7 @@ def test_a_finished_section_is_marked_done(app_test):
 def test_save_answers_downloads_the_current_answers_as_a_groupup_file(app_test, downloads):
     at = app_test(some_answers(), page="principles")
     at.radio(key=widget_key("principle", 7, "current")).set_value(4).run()
-    button = at.sidebar.get("download_button")[0]
-    assert button.label == SAVE_LABEL
+    assert at.sidebar.download_button(key=widget_key("sidebar", "save")).label == SAVE_LABEL
     (name, data), = [(n, d) for n, d in downloads.items() if n.endswith(".json")]
     assert name.startswith("groupup-")
     assert parse_answers(data).principles[7].current == 4
@@ -122,9 +122,9 @@ def too_big() -> bytes:
     return json.dumps(data).encode()
 
 
-def future_version() -> bytes:
+def version(value: object) -> bytes:
     data = json.loads(Answers().to_json())
-    data["schema_version"] = 99
+    data["schema_version"] = value
     return json.dumps(data).encode()
 
 
@@ -141,14 +141,44 @@ def off_the_scale() -> bytes:
     return json.dumps(data).encode()
 
 
+def true_as_an_answer() -> bytes:
+    question = get_content().readiness.questions[0].id
+    data = json.loads(Answers().to_json())
+    data["readiness"] = {question: True}
+    return json.dumps(data).encode()
+
+
+def version_1(principles: list[dict]) -> bytes:
+    """A file as GroupUp's first format saved it: principle answers in a list, each with its number."""
+    question = get_content().readiness.questions[0].id
+    return json.dumps({"app": "groupup", "schema_version": 1, "readiness": {question: 2},
+                       "principles": principles}).encode()
+
+
 BAD_FILES = {
     "not JSON": (b"\x89PNG\r\n\x1a\n not json at all", "not readable JSON"),
     "another program's JSON": (b'{"name": "my shopping list", "items": [1, 2]}', "not saved by GroupUp"),
-    "a newer GroupUp's file": (future_version(), "newer version of GroupUp"),
+    "a newer GroupUp's file": (version(99), "newer version of GroupUp"),
+    "a version that never existed": (version(0), "format 0 is not one GroupUp knows"),
+    "a version that is not a number": (version("two"), "no valid schema_version"),
     "wrong types": (wrong_types(), "values GroupUp cannot use"),
+    "true as an answer": (true_as_an_answer(), "values GroupUp cannot use"),
     "over 1 MB": (too_big(), "the largest accepted is 1 MB"),
     "an answer off the scale": (off_the_scale(), "answers run from 0 to"),
+    "nested tens of thousands deep": (b"[" * 50_000 + b"]" * 50_000, "nested far too deeply"),
+    "a 5,000-digit number": (b'{"app": "groupup", "schema_version": 2, "readiness": {"q": ' + b"9" * 5000 + b"}}",
+                             "a number thousands of digits long"),
+    "a version-1 principle without its number": (version_1([{"current": 2, "target": 3}]),
+                                                  "without a principle number"),
 }
+
+
+def assert_refused(at, before: Answers, message: str) -> None:
+    assert not at.exception
+    assert saved_answers(at) == before
+    (error,) = at.sidebar.error
+    text = error.value.replace("\\", "")
+    assert message in text and "mine.json" in text and "Your current answers have not changed" in text
 
 
 @pytest.mark.parametrize("kind", list(BAD_FILES))
@@ -157,18 +187,45 @@ def test_a_bad_file_is_refused_with_a_clear_message_and_the_answers_are_untouche
     before = some_answers()
     at = app_test(before.model_copy(deep=True), page="readiness")
     upload(at, data, name="mine.json")
-    assert saved_answers(at) == before
-    (error,) = at.sidebar.error
-    text = error.value.replace("\\", "")
-    assert message in text and "mine.json" in text and "Your current answers have not changed" in text
-    assert not at.exception
+    assert_refused(at, before, message)
+
+
+# Every page gets one kind of bad file, in turn, so that each page is covered without running every kind on
+# every page; the test above runs every kind on one page.
+EVERY_PAGE = [(spec.url_path, kind) for spec, kind in zip(PAGES, [*BAD_FILES] * len(PAGES), strict=False)]
+
+
+@pytest.mark.parametrize(("url_path", "kind"), EVERY_PAGE, ids=[f"{p}: {k}" for p, k in EVERY_PAGE])
+def test_a_bad_file_uploaded_on_any_page_is_refused_with_its_message(app_test, url_path, kind):
+    data, message = BAD_FILES[kind]
+    before = some_answers()
+    at = app_test(before.model_copy(deep=True), page=url_path)
+    upload(at, data, name="mine.json")
+    assert_refused(at, before, message)
+
+
+def test_a_version_1_file_is_migrated_and_its_answers_shown(app_test):
+    question = get_content().readiness.questions[0].id
+    at = app_test(page="principles")
+    upload(at, version_1([{"number": 4, "current": 1, "target": 3, "note": "From our 2024 review"},
+                          {"number": 9, "not_sure": True}]))
+    assert not at.sidebar.error
+    (success,) = at.sidebar.success
+    assert "Loaded the answers for" in success.value
+    answers = saved_answers(at)
+    assert answers.readiness == {question: 2} and answers.actions == []
+    assert answers.principles == {4: PrincipleAnswer(current=1, target=3, note="From our 2024 review"),
+                                  9: PrincipleAnswer(not_sure=True)}
+    assert at.radio(key=widget_key("principle", 4, "target")).value == 3
+    assert at.radio(key=widget_key("principle", 9, "current")).value == "not_sure"
 
 
 @pytest.mark.parametrize("kind", list(BAD_FILES))
 def test_the_file_reader_refuses_each_kind_of_bad_file(kind):
     data, message = BAD_FILES[kind]
-    with pytest.raises(InvalidAnswersFile, match=message.split()[0]):
+    with pytest.raises(InvalidAnswersFile) as caught:
         read_answers_file(data, get_content())
+    assert message in str(caught.value)
 
 
 def test_the_upload_size_limit_is_set_small_in_the_server_config():

@@ -63,7 +63,17 @@ def test_there_are_at_least_two_example_files():
 @pytest.mark.parametrize(
     ("content", "words"),
     [("not json at all", "not readable JSON"), ('{"app": "other"}', "not saved by GroupUp"),
-     ('{"app": "groupup", "schema_version": 7}', "newer version")],
+     ('{"app": "groupup", "schema_version": 7}', "newer version"),
+     ('{"app": "groupup", "schema_version": 0}', "format 0 is not one GroupUp knows"),
+     ('{"app": "groupup", "schema_version": 2, "profile": {"practices": [{"list_size": "lots"}]}}',
+      "values GroupUp cannot use"),
+     ('{"app": "groupup", "schema_version": 2, "readiness": {"time_for_the_future": true}}',
+      "values GroupUp cannot use"),
+     ("[" * 50_000 + "]" * 50_000, "nested far too deeply"),
+     ('{"app": "groupup", "schema_version": 2, "readiness": {"q": ' + "9" * 5000 + "}}",
+      "a number thousands of digits long")],
+    ids=["not-json", "foreign-json", "future-version", "version-0", "wrong-types", "true-as-answer",
+         "deeply-nested", "huge-number"],
 )
 def test_score_explains_a_malformed_file_in_one_paragraph_without_a_traceback(tmp_path, content, words):
     path = tmp_path / "answers.json"

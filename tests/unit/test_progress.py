@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assessment.answers import Answers, Practice, PrincipleAnswer, Profile
-from assessment.progress import overall, section_progress
+from assessment.progress import overall, progress_of, section_progress
 from tests.factories import make_answers, make_content
 
 CONTENT = make_content(readiness=3, components=4)
@@ -60,3 +60,11 @@ def test_overall_progress_is_the_share_of_all_items_done():
     answers = make_answers(readiness={"readiness_1": 1}, components={"components_1": 1},
                            principles={n: (1, 2) for n in range(1, 13)})
     assert overall(section_progress(answers, CONTENT)) == pytest.approx(14 / (6 + 3 + 12 + 4))
+
+
+@pytest.mark.parametrize("section_id", ["profile", "readiness", "principles", "components"])
+def test_one_sections_progress_is_the_same_as_in_the_list_of_all(section_id):
+    answers = make_answers(readiness={"readiness_1": 1}, components={"components_2": "not_sure"},
+                           principles={3: (1, 2), 4: "not_sure"})
+    (expected,) = [s for s in section_progress(answers, CONTENT) if s.id == section_id]
+    assert progress_of(section_id, answers, CONTENT) == expected

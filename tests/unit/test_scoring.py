@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assessment.scoring import BANDS, band_for, priority_of, score
+from assessment.scoring import BANDS, LOW_COVERAGE, band_for, priority_of, score
 from tests.factories import make_answers, make_content
 
 CONTENT = make_content()
@@ -46,6 +46,28 @@ def test_not_sure_and_unanswered_are_reported_as_coverage_not_as_low_scores():
     assert (section.answered, section.not_sure, section.unanswered) == (1, 1, 1)
     assert section.score == 100.0
     assert section.coverage == pytest.approx(1 / 3)
+
+
+@pytest.mark.parametrize(("answered", "low"), [(0, True), (8, True), (9, False), (18, False)])
+def test_coverage_is_low_below_the_declared_threshold_and_not_at_it(answered, low):
+    # 3 readiness + 3 components + 12 principles = 18 items, so 9 answered is exactly half.
+    items = [("readiness", f"readiness_{i}") for i in (1, 2, 3)] + [("components", f"components_{i}") for i in (1, 2, 3)]
+    given = {"readiness": {}, "components": {}, "principles": {}}
+    for section, qid in items[:answered]:
+        given[section][qid] = 1
+    for number in range(1, 13)[: max(0, answered - len(items))]:
+        given["principles"][number] = (1, 2)
+    summary = score(make_answers(**given), CONTENT)
+    assert summary.answered_items == answered and summary.total_items == 18
+    assert summary.low_coverage is low
+    assert LOW_COVERAGE == 0.5
+
+
+def test_not_sure_does_not_count_towards_coverage_so_all_not_sure_is_low_coverage():
+    answers = make_answers(readiness=dict.fromkeys(("readiness_1", "readiness_2", "readiness_3"), "not_sure"),
+                           components=dict.fromkeys(("components_1", "components_2", "components_3"), "not_sure"),
+                           principles=dict.fromkeys(range(1, 13), "not_sure"))
+    assert score(answers, CONTENT).low_coverage
 
 
 def test_principle_sections_score_current_levels_by_group():

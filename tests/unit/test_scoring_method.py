@@ -7,7 +7,7 @@ import re
 import pytest
 
 from assessment.content import CONTENT_DIR
-from assessment.scoring import BANDS
+from assessment.scoring import BANDS, LOW_COVERAGE
 
 METHOD = (CONTENT_DIR / "scoring_method.md").read_text(encoding="utf-8")
 
@@ -31,3 +31,8 @@ def test_the_method_explains_not_sure_coverage_and_how_gaps_are_ranked():
 def test_the_method_names_exactly_the_bands_there_are():
     table_rows = re.findall(r"^\| ([A-Z][a-z ]+) \| from", METHOD, flags=re.M)
     assert table_rows == [b.label for b in BANDS]
+
+
+def test_the_method_gives_the_low_coverage_threshold_the_results_page_uses():
+    prose = " ".join(METHOD.split())  # the document is wrapped, so a phrase may span lines
+    assert f"If fewer than {LOW_COVERAGE:.0%} of the questions" in prose
