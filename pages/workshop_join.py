@@ -95,8 +95,7 @@ def _save_principle(storage: Storage, number: int, field: str) -> None:
     def change(answers: Answers) -> None:
         given = answers.principles.setdefault(number, PrincipleAnswer())
         if field == "current":
-            given.not_sure = value == NOT_SURE
-            given.current = None if value == NOT_SURE else value
+            given.choose_now(value)
         else:
             given.target = value
 
@@ -119,8 +118,7 @@ def principle(storage: Storage, p: Principle, given: PrincipleAnswer | None) -> 
     levels = {lv.level: f"{lv.level} · {lv.label}" for lv in p.levels}
     st.markdown("\n".join(f"- **{lv.level} · {escape_markdown(lv.label)}**: {escape_markdown(lv.descriptor)}"
                           for lv in p.levels))
-    seed(widget_key("wsj", "principle", n, "current"),
-         NOT_SURE if given and given.not_sure else (given.current if given else None))
+    seed(widget_key("wsj", "principle", n, "current"), given.now if given else None)
     st.radio("Where is your practice now?", options=[*levels, NOT_SURE],
              format_func=(levels | {NOT_SURE: NOT_SURE_LABEL}).get, index=None, horizontal=True,
              key=widget_key("wsj", "principle", n, "current"), on_change=_save_principle, args=(storage, n, "current"))
@@ -142,7 +140,7 @@ def answer(storage: Storage, workshop: Workshop, ctx: dict) -> None:
     for tab, section_id in zip(st.tabs(names), workshop.sections, strict=True):
         with tab:
             if section_id == "principles":
-                done = sum(1 for a in answers.principles.values() if a.not_sure or a.current is not None)
+                done = sum(1 for a in answers.principles.values() if a.done)
                 st.caption(f"{done} of {len(content.principles)} principles answered.")
                 for p in content.principles:
                     with st.expander(f"{p.number}\\. {escape_markdown(p.title)}"):
