@@ -131,8 +131,11 @@ class Peer(Frozen):
     case_name: str
     org_type: str
     country: str
-    reasons: list[str]
+    reasons: list[str]  # ways it is alike; each adds to the similarity
     similarity: float  # for ordering only; never shown on its own
+    # Ways it differs that a reader should see beside the likenesses, e.g. a scale ten or more times apart,
+    # which adds nothing to the similarity and so must never be listed as a reason to be alike.
+    contrasts: list[str] = []
 
 
 def population_figure(case: CaseStudy) -> Figure | None:
@@ -154,7 +157,8 @@ def scale_similarity(theirs: int, yours: int) -> float:
     return max(0.0, 1.0 - abs(math.log10(theirs) - math.log10(yours)))
 
 
-def _lower_first(text: str) -> str:
+def lower_first(text: str) -> str:
+    """Lower-case the first letter, unless the text starts with initials ("GP co-operative" stays)."""
     return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
 
 
@@ -176,27 +180,31 @@ def _peer(case: CaseStudy, profile: Profile, content: Content, models: set[str])
     similarity = 0.0
     yours = profile.total_list_size
     figure = population_figure(case)
+    contrasts: list[str] = []
     if yours and figure is not None:
         who = "your practices' combined list" if len(profile.practices) > 1 else "your list"
-        reasons.append(f"population {figure.value:,} (the sources say “{' '.join(figure.text.split())}”) "
-                       f"vs {who} of {yours:,}: {_size_words(figure.value, yours)}")
-        similarity += SCALE_WEIGHT * scale_similarity(figure.value, yours)
+        words = (f"population {figure.value:,} (the sources say “{' '.join(figure.text.split())}”) "
+                 f"vs {who} of {yours:,}: {_size_words(figure.value, yours)}")
+        alike = scale_similarity(figure.value, yours)
+        # Scale is a likeness only when it adds to the similarity; ten times apart or more, it is a difference.
+        (reasons if alike > 0 else contrasts).append(words)
+        similarity += SCALE_WEIGHT * alike
     if case.setting in profile.settings:
         reasons.append(f"also {case.setting}")
         similarity += SETTING_WEIGHT
     if case.model is not None and case.model in models:
         option = next(o for o in content.structural_options if o.id == case.model)
-        reasons.append(f"its model, {_lower_first(option.name)}, is among the structures that fit your answers best")
+        reasons.append(f"its model, {lower_first(option.name)}, is among the structures that fit your answers best")
         similarity += MODEL_WEIGHT
     labels = {a.id: a.label for a in content.aims}
     shared = [aim for aim in profile.aims if aim in case.aims]
     if shared:
-        reasons.append("also aims to " + "; and to ".join(_lower_first(labels.get(a, a)) for a in shared))
+        reasons.append("also aims to " + "; and to ".join(lower_first(labels.get(a, a)) for a in shared))
         similarity += AIMS_WEIGHT * len(shared) / len(profile.aims)
     if not reasons or similarity <= 0:
         return None
     return Peer(case_id=case.id, case_name=case.name, org_type=case.org_type, country=case.country,
-                reasons=reasons, similarity=round(similarity, 4))
+                reasons=reasons, similarity=round(similarity, 4), contrasts=contrasts)
 
 
 def closest_peers(profile: Profile, content: Content, n: int = 5) -> list[Peer]:
@@ -205,6 +213,33 @@ def closest_peers(profile: Profile, content: Content, n: int = 5) -> list[Peer]:
     peers = [p for case in content.case_studies if (p := _peer(case, profile, content, models)) is not None]
     peers.sort(key=lambda p: (-p.similarity, p.case_name))
     return peers[:n]
+
+
+# --- what the page still needs from the practice --------------------------------------------------------
+
+
+class Need(Frozen):
+    """A part of the comparison that needs more answers: what to fill in, and the page (url path) to do it on."""
+
+    page: Literal["principles", "profile"]
+    why: str
+
+
+def has_levels(summary: Summary) -> bool:
+    """Whether the practice has placed itself (now or target) on any design principle."""
+    return any(p.current is not None or p.target is not None for p in summary.principles)
+
+
+def comparison_needs(profile: Profile, summary: Summary) -> list[Need]:
+    """What the comparison lacks: levels for "learn from"; list size plus setting or aims for peers and scale."""
+    needs = []
+    if not has_levels(summary):
+        needs.append(Need(page="principles", why="Place yourselves on the design principles (now and target) to see "
+                                                 "whom to learn from for your largest gaps."))
+    if not profile.total_list_size or not (profile.settings or profile.aims):
+        needs.append(Need(page="profile", why="Give your list size, setting and aims in the practice profile to find "
+                                              "your closest peers and see your scale beside theirs."))
+    return needs
 
 
 # --- scale ----------------------------------------------------------------------------------------------

@@ -16,6 +16,8 @@ MARKED_COLOUR = "#007F3B"
 UNMARKED_COLOUR = "#F0F4F5"
 YOU_COLOUR = "#D5281B"
 YES = "Yes"
+# Wide enough for the longest case-study name in the content (56 characters) to be read whole.
+CASE_LABEL_LIMIT = 420
 
 
 def _principle_labels(content: Content) -> list[str]:
@@ -25,6 +27,22 @@ def _principle_labels(content: Content) -> list[str]:
 def evidence_cases(content: Content) -> list[str]:
     """Names of the case studies the sources give as an example of at least one principle, in content order."""
     return [c.name for c in content.case_studies if c.principles]
+
+
+def evidence_left_out(content: Content) -> list[str]:
+    """Names of the case studies the heatmap leaves out: the sources give them as an example of no principle."""
+    return [c.name for c in content.case_studies if not c.principles]
+
+
+def evidence_note(content: Content) -> str:
+    """Which case studies the heatmap shows, which it leaves out and why, in words for a caption."""
+    shown, left_out = evidence_cases(content), evidence_left_out(content)
+    total = len(content.case_studies)
+    if not left_out:
+        return f"All {total} case studies are shown."
+    return (f"Shown: the {len(shown)} of the {total} case studies that the sources give as an example of at least "
+            f"one design principle. Left out, because the sources give them as an example of none of the twelve "
+            f"(each is in the case-study library): {'; '.join(left_out)}.")
 
 
 def _levels(summary: Summary | None) -> dict[int, tuple[int | None, int | None]]:
@@ -77,7 +95,7 @@ def evidence_heatmap(content: Content, summary: Summary | None = None) -> alt.HC
     y = alt.Y("principle:N", sort=order, scale=alt.Scale(domain=order), title=None)
     heat = alt.Chart(grid).mark_rect(stroke="white", strokeWidth=1).encode(
         x=alt.X("case:N", sort=cases, scale=alt.Scale(domain=cases), title="Case study",
-                axis=alt.Axis(labelAngle=-45, labelLimit=180, orient="top", labelOverlap=False)),
+                axis=alt.Axis(labelAngle=-45, labelLimit=CASE_LABEL_LIMIT, orient="top", labelOverlap=False)),
         y=y.axis(None),
         color=alt.Color("mark:N", scale=alt.Scale(domain=[MARKED, UNMARKED], range=[MARKED_COLOUR, UNMARKED_COLOUR]),
                         legend=alt.Legend(title=None, orient="bottom")),
@@ -106,8 +124,13 @@ def evidence_heatmap(content: Content, summary: Summary | None = None) -> alt.HC
         tooltip=[alt.Tooltip("principle:N", title="Principle"), alt.Tooltip("kind:N", title=" "),
                  alt.Tooltip("level:Q", title="Level")],
     ).properties(width=140, height=alt.Step(26))
+    total = len(content.case_studies)
+    subtitle = (f"All {total} case studies" if len(cases) == total else
+                f"The {len(cases)} of {total} case studies the sources give as an example of a principle; "
+                f"the other {total - len(cases)} are listed below the chart")
     return alt.hconcat(yours, heat, spacing=6).resolve_scale(color="independent", shape="independent").properties(
-        title="Which case studies exemplify each design principle, beside your own levels"
+        title=alt.TitleParams("Which case studies exemplify each design principle, beside your own levels",
+                              subtitle=subtitle)
     )
 
 
@@ -118,14 +141,23 @@ def scale_table(data: ScaleData) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["Organisation", "Type", "Population", "As the source puts it", "Source"])
 
 
+def scale_label(name: str, org_type: str) -> str:
+    """An organisation's axis label, naming its type too, so the chart reads without colour (e.g. in print)."""
+    return f"{name} ({org_type})"
+
+
 def scale_chart(data: ScaleData) -> alt.LayerChart:
-    """Each organisation's population on a log scale, coloured by its type, with the practice highlighted."""
+    """Each organisation's population on a log scale, coloured by its type, with the practice highlighted.
+
+    Thirteen or so types cannot be told apart by colour alone, least of all in black and white, so each row's axis
+    label names the type as well as the organisation; colour only repeats it.
+    """
     frame = pd.DataFrame(
-        [{"name": p.name, "type": p.org_type, "population": p.population, "text": p.text, "source": p.citation,
-          "you": p.kind == "you"} for p in data.points],
-        columns=["name", "type", "population", "text", "source", "you"],
+        [{"name": p.name, "type": p.org_type, "label": scale_label(p.name, p.org_type), "population": p.population,
+          "text": p.text, "source": p.citation, "you": p.kind == "you"} for p in data.points],
+        columns=["name", "type", "label", "population", "text", "source", "you"],
     )
-    order = list(frame.sort_values(["population", "name"])["name"]) if len(frame) else []
+    order = list(frame.sort_values(["population", "name"])["label"]) if len(frame) else []
     you = data.you
     types = sorted({p.org_type for p in data.points if p.kind == "case_study"})
     domain = ([you.org_type] if you else []) + types
@@ -133,11 +165,12 @@ def scale_chart(data: ScaleData) -> alt.LayerChart:
     base = alt.Chart(frame).encode(
         x=alt.X("population:Q", scale=alt.Scale(type="log"), title="Population served (log scale)",
                 axis=alt.Axis(format="~s")),
-        y=alt.Y("name:N", sort=order, scale=alt.Scale(domain=order), title=None, axis=alt.Axis(labelLimit=240)),
+        y=alt.Y("label:N", sort=order, scale=alt.Scale(domain=order), title=None,
+                axis=alt.Axis(labelLimit=CASE_LABEL_LIMIT + 300)),
     )
     dots = base.mark_point(filled=True, opacity=1).encode(
         color=alt.Color("type:N", scale=alt.Scale(domain=domain, range=colours),
-                        legend=alt.Legend(title="Type of organisation", orient="right", labelLimit=300)),
+                        legend=alt.Legend(title="Type of organisation", orient="right", labelLimit=CASE_LABEL_LIMIT)),
         shape=alt.condition("datum.you", alt.value("diamond"), alt.value("circle")),
         size=alt.condition("datum.you", alt.value(260), alt.value(110)),
         tooltip=[alt.Tooltip("name:N", title="Organisation"), alt.Tooltip("type:N", title="Type"),
@@ -148,7 +181,9 @@ def scale_chart(data: ScaleData) -> alt.LayerChart:
     label = base.transform_filter("datum.you").mark_text(align="left", dx=10, fontWeight="bold").encode(
         text=alt.value("You"))
     return alt.layer(dots, label).properties(
-        title="Scale: your practice beside the case studies", width=460, height=alt.Step(22)
+        title=alt.TitleParams("Scale: your practice beside the case studies",
+                              subtitle="Each organisation is labelled with its type, in brackets"),
+        width=460, height=alt.Step(22)
     )
 
 

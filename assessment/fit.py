@@ -1,20 +1,22 @@
 """Which structural options and legal forms fit a practice: hard rules from the sources, then a simple soft score.
 
 Hard rules come only from the content: a ContractRule with status "barred" for a contract the practice holds,
-and a legal form with no NHS Pension eligibility when the pension is very important to a GMS or PMS practice.
-Change the content and the result follows. The soft score adds or takes points for each answer that bears on an
-option, and every point comes with a sentence naming the answer behind it.
+and a legal form with no NHS Pension eligibility, which a GMS or PMS practice always sees as "Not possible: NHS
+Pension ..." and which rules the form out when the pension is very important to it. Change the content and the
+result follows. The soft score adds or takes points for each answer that bears on an option (contracts, aims,
+setting, preferences), and every point comes with a sentence naming the answer behind it.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from assessment.actions import cite_text
 from assessment.answers import Preferences, Profile
-from assessment.compare import CitedPoint, cited
+from assessment.compare import CitedPoint, cited, lower_first
 from assessment.content_models import Citation, Content, ContractRule, Flag, LegalStructure, StructuralOption
 
 CONTRACT_NAMES = {"gms": "GMS", "pms": "PMS", "apms": "APMS"}
@@ -22,6 +24,21 @@ CONTRACT_NAMES = {"gms": "GMS", "pms": "PMS", "apms": "APMS"}
 PENSION_CONTRACTS = frozenset({"gms", "pms"})
 IMPORTANCE_WEIGHT = {"very": 2, "somewhat": 1, "not_important": 0}
 IMPORTANCE_WORDS = {"very": "very important", "somewhat": "somewhat important", "not_important": "not important"}
+# Which way the sources' note on an option leans for a practice in a setting. The content gives setting notes as
+# cited text with no direction, so the direction is declared here, per option and setting. A leaning counts only
+# while the option has a note naming that setting (as a whole word), and the reason shown quotes that note: drop
+# the note from the content and the points go with it.
+SETTING_LEANINGS: dict[str, dict[str, int]] = {
+    # "rural practices can still collaborate to improve certain services" (BMA)
+    "simple_alliance": {"rural": 1},
+    # one purpose-built building "may not suit rural patients scattered across remote areas" (BMA)
+    "joint_premises": {"rural": -1, "remote": -1},
+    # out-of-hours co-operatives "already successfully cover considerable rural areas" (BMA)
+    "gp_cooperative": {"rural": 1},
+    # "most common in deprived or remote areas", bringing services to underserved areas (Nuffield, Chapter 4)
+    "community_health_org": {"remote": 1},
+    # The super-partnership note says it "works in very different settings": shown, but it leans neither way.
+}
 INTEGRATION_WORDS = {
     0: "the practices stay separate organisations",
     1: "the practices keep some independence inside a shared organisation",
@@ -50,7 +67,7 @@ class Blocker(Frozen):
     def condition(self) -> str:
         """For a rule that would apply if the practice held the contract."""
         names = " or ".join(CONTRACT_NAMES[c] for c in self.contracts) or "particular"
-        return f"Not possible if you hold a {names} contract: {self.reason}"
+        return f"Not possible if you hold {_a(names)} {names} contract: {self.reason}"
 
 
 class FitResult(Frozen):
@@ -60,7 +77,7 @@ class FitResult(Frozen):
     description: str
     possible: bool
     blockers: list[Blocker]
-    blocked_if: list[Blocker]  # rules that would bar it if the practice held a contract it has not told us about
+    blocked_if: list[Blocker]  # rules that would apply if the practice held a contract it has not told us about
     score: int  # the sum of the points behind reasons_up and reasons_down; for ordering
     reasons_up: list[str]
     reasons_down: list[str]
@@ -68,6 +85,10 @@ class FitResult(Frozen):
     advantages: list[CitedPoint]
     disadvantages: list[CitedPoint]
     examples: list[str] = []  # case study names, for structural options
+    # Things the sources say this form cannot give a practice holding its contracts, which do not on their own rule
+    # the form out on this practice's answers (e.g. the NHS Pension through a charity, when the pension is not very
+    # important). Each shows as "Not possible: ..." with its citation; a blocker is never repeated here.
+    restrictions: list[Blocker] = []
 
 
 class _Tally:
@@ -86,9 +107,18 @@ class _Tally:
         self.score += points
 
 
+# Initials read as letters: those whose name starts with a vowel sound ("an APMS contract", "an MS").
+_VOWEL_SOUND_LETTERS = frozenset("AEFHILMNORSX")
+
+
+def _a(words: str) -> str:
+    """"a" or "an" for a contract name said as letters, e.g. "a GMS", "an APMS"."""
+    return "an" if words[:1].upper() in _VOWEL_SOUND_LETTERS else "a"
+
+
 def _held_words(contracts: list[str]) -> str:
     names = [CONTRACT_NAMES[c] for c in contracts]
-    return f"a {names[0]} contract" if len(names) == 1 else f"{' and '.join(names)} contracts"
+    return f"{_a(names[0])} {names[0]} contract" if len(names) == 1 else f"{' and '.join(names)} contracts"
 
 
 def _blockers(rules: list[ContractRule], content: Content, held: bool) -> list[Blocker]:
@@ -115,16 +145,44 @@ def _contract_rules(rules: list[ContractRule], profile: Profile, content: Conten
     for rule in rules:
         if rule.status == "allowed" and rule.contract in held:
             name = CONTRACT_NAMES[rule.contract]
-            tally.add(1, f"you hold a {name} contract and the sources say this can hold {name} contracts "
+            tally.add(1, f"you hold {_a(name)} {name} contract and the sources say this can hold {name} contracts "
                          f"({cite_text(rule.cite, content)})")
     return _blockers(barred, content, held=True), _blockers(unknown, content, held=False)
 
 
-def _setting_notes(option: StructuralOption, profile: Profile, content: Content) -> list[CitedPoint]:
-    """The option's setting notes that name one of the practice's settings."""
-    settings = profile.settings
-    return [cited(note, content) for note in option.setting_notes
-            if any(s in note.text.lower() for s in settings)]
+def names_setting(text: str, setting: str) -> bool:
+    """Whether a passage names a setting as a whole word ("urban" is not named by "suburban")."""
+    return re.search(rf"\b{re.escape(setting)}\b", text, re.IGNORECASE) is not None
+
+
+def _whose_setting(profile: Profile, setting: str) -> str:
+    """Who in the profile is in this setting, in words: "your practice is rural", "2 of your practices are rural"."""
+    if len(profile.practices) == 1:
+        return f"your practice is {setting}"
+    count = sum(p.setting == setting for p in profile.practices)
+    if count == len(profile.practices):
+        return f"your practices are all {setting}"
+    return f"one of your practices is {setting}" if count == 1 else f"{count} of your practices are {setting}"
+
+
+def _setting_notes(option: StructuralOption, profile: Profile, content: Content, tally: _Tally) -> list[CitedPoint]:
+    """The option's setting notes that name one of the practice's settings; each moves the fit where it leans."""
+    settings = sorted(profile.settings)
+    leanings = SETTING_LEANINGS.get(option.id, {})
+    notes = []
+    for note in option.setting_notes:
+        named = [s for s in settings if names_setting(note.text, s)]
+        if not named:
+            continue
+        point = cited(note, content)
+        notes.append(point)
+        # One note moves the fit once, by its strongest leaning among the settings it names.
+        leaning = sorted((s for s in named if leanings.get(s)), key=lambda s: -abs(leanings[s]))
+        if leaning:
+            setting = leaning[0]
+            tally.add(leanings[setting], f"{_whose_setting(profile, setting)}, and the sources say: "
+                                         f"“{point.text}” ({point.citation})")
+    return notes
 
 
 def _autonomy(option: StructuralOption, prefs: Preferences, content: Content, tally: _Tally) -> None:
@@ -158,11 +216,12 @@ def fit_option(option: StructuralOption, profile: Profile, content: Content) -> 
     blockers, blocked_if = _contract_rules(option.contracts, profile, content, tally)
     _autonomy(option, profile.preferences, content, tally)
     _aims(option, profile, content, tally)
+    setting_notes = _setting_notes(option, profile, content, tally)
     names = {c.id: c.name for c in content.case_studies}
     return FitResult(
         id=option.id, name=option.name, kind="structural_option", description=" ".join(option.description.split()),
         possible=not blockers, blockers=blockers, blocked_if=blocked_if, score=tally.score,
-        reasons_up=tally.up, reasons_down=tally.down, setting_notes=_setting_notes(option, profile, content),
+        reasons_up=tally.up, reasons_down=tally.down, setting_notes=setting_notes,
         advantages=[cited(a, content) for a in option.advantages],
         disadvantages=[cited(d, content) for d in option.disadvantages],
         examples=[names[e] for e in option.examples if e in names],
@@ -194,23 +253,56 @@ def _weigh_flag(flag: Flag, importance: str | None, wish: str, tally: _Tally, co
         tally.add(points, f"you said {wish} is {IMPORTANCE_WORDS[importance]}, and {_flag_words(flag, content)}")
 
 
-def _pension_blocker(legal: LegalStructure, profile: Profile, content: Content) -> Blocker | None:
+class _Pension(Frozen):
+    """Where the sources' "no NHS Pension eligibility" rule lands for this practice (at most one is set)."""
+
+    blocker: Blocker | None = None  # held GMS/PMS and the pension is very important: the form is not possible
+    restriction: Blocker | None = None  # held GMS/PMS otherwise: shown as "Not possible: NHS Pension ..."
+    condition: Blocker | None = None  # no contract given: shown as a condition, like the contract rules
+
+
+def _pension_rule(legal: LegalStructure, profile: Profile, content: Content) -> _Pension:
+    """The BMA guidance gives a charity or CIO "no eligibility for NHS Pension Scheme for GMS/PMS contracting".
+
+    That is a fact a GMS or PMS practice must always see, whatever it said about the pension; it rules the form out
+    only when the pension is very important, and otherwise the pension answer weighs it as usual.
+    """
     flag = legal.nhs_pension
-    held = sorted(profile.contracts & PENSION_CONTRACTS)
-    if flag.value != "no" or profile.preferences.nhs_pension != "very" or not held or flag.cite is None:
-        return None
+    if flag.value != "no" or flag.cite is None:
+        return _Pension()
+    scope = " or ".join(CONTRACT_NAMES[c] for c in sorted(PENSION_CONTRACTS))
     note = " ".join(flag.note.split()).rstrip(".")
-    return Blocker(reason=f"{note}. You said the NHS Pension is very important, and you hold {_held_words(held)}.",
-                   cite=flag.cite, citation=cite_text(flag.cite, content), contract=held[0], contracts=held)
+    reason = (f"NHS Pension Scheme eligibility through {_a_word(legal.name)} {lower_first(legal.name)} for "
+              f"{scope} contracting. The sources say: “{note}.”")
+    where = {"cite": flag.cite, "citation": cite_text(flag.cite, content)}
+    if not profile.contracts:
+        every = sorted(PENSION_CONTRACTS)
+        return _Pension(condition=Blocker(reason=reason, contract=every[0], contracts=every, **where))
+    held = sorted(profile.contracts & PENSION_CONTRACTS)
+    if not held:
+        return _Pension()  # the rule concerns GMS/PMS contracting only
+    reason += f" You hold {_held_words(held)}."
+    if profile.preferences.nhs_pension == "very":
+        return _Pension(blocker=Blocker(reason=f"{reason} You said the NHS Pension is very important.",
+                                        contract=held[0], contracts=held, **where))
+    return _Pension(restriction=Blocker(reason=reason, contract=held[0], contracts=held, **where))
+
+
+def _a_word(word: str) -> str:
+    """"a" or "an" before an ordinary word."""
+    return "an" if word[:1].lower() in "aeiou" else "a"
 
 
 def fit_legal_form(legal: LegalStructure, profile: Profile, content: Content) -> FitResult:
     tally = _Tally()
     prefs = profile.preferences
     blockers, blocked_if = _contract_rules(legal.contracts, profile, content, tally)
-    pension = _pension_blocker(legal, profile, content)
-    if pension is not None:
-        blockers.append(pension)
+    pension = _pension_rule(legal, profile, content)
+    restrictions = [pension.restriction] if pension.restriction else []
+    if pension.condition:
+        blocked_if.append(pension.condition)
+    if pension.blocker:
+        blockers.append(pension.blocker)
     else:
         _weigh_flag(legal.nhs_pension, prefs.nhs_pension, "access to the NHS Pension", tally, content)
     _weigh_flag(legal.limited_liability, prefs.limited_liability, "limited liability", tally, content)
@@ -235,7 +327,7 @@ def fit_legal_form(legal: LegalStructure, profile: Profile, content: Content) ->
         possible=not blockers, blockers=blockers, blocked_if=blocked_if, score=tally.score,
         reasons_up=tally.up, reasons_down=tally.down, setting_notes=[],
         advantages=[cited(a, content) for a in legal.advantages],
-        disadvantages=[cited(d, content) for d in legal.disadvantages],
+        disadvantages=[cited(d, content) for d in legal.disadvantages], restrictions=restrictions,
     )
 
 

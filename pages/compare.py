@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from assessment.compare import closest_peers, learn_from, scale_points
+from assessment.compare import closest_peers, comparison_needs, has_levels, learn_from, scale_points
 from assessment.comparison_charts import (
     evidence_heatmap,
     evidence_list_table,
+    evidence_note,
     evidence_table,
     scale_chart,
     scale_table,
@@ -28,35 +29,30 @@ content = get_content()
 answers = get_answers()
 profile = answers.profile
 summary = score(answers, content)
-has_levels = any(p.current is not None or p.target is not None for p in summary.principles)
+levels = summary if has_levels(summary) else None
 
 st.title("Compare with case studies")
 st.caption(escape_markdown(profile.display_name))
 st.write("You are here; these are the organisations in the sources that got furthest on each design principle, "
          "and what they did. Every fact below cites the passage it comes from.")
 
-missing = []
-if not has_levels:
-    missing.append(("principles", "Place yourselves on the design principles (now and target) to see whom to learn "
-                                  "from for your largest gaps."))
-if not profile.total_list_size or not (profile.settings or profile.aims):
-    missing.append(("profile", "Give your list size, setting and aims in the practice profile to find your closest "
-                               "peers and see your scale beside theirs."))
-if missing:
+needs = comparison_needs(profile, summary)
+if needs:
     with st.container(border=True):
         st.info("Some of this page needs more of your answers:", icon=":material/info:")
-        for url_path, why in missing:
-            st.write(why)
-            page_link(url_path, icon=":material/arrow_forward:")
+        for need in needs:
+            st.write(need.why)
+            page_link(need.page, icon=":material/arrow_forward:")
 
 st.header("Which case studies exemplify each principle", divider="grey")
 st.write("A filled square means the sources give that organisation as an example of the principle. Hover over it "
          "for what it did and where the sources say so. Your own levels are on the left, on the same rows.")
-st.altair_chart(evidence_heatmap(content, summary if has_levels else None),
+st.altair_chart(evidence_heatmap(content, levels),
                 alt="Heatmap of design principles against case studies, with your levels beside it; the same facts "
                     "are in the table below.")
+st.caption(escape_markdown(evidence_note(content)))
 with st.expander("Show the heatmap as a table"):
-    table(evidence_table(content, summary if has_levels else None))
+    table(evidence_table(content, levels))
     st.write("Each marked square in words:")
     table(evidence_list_table(content))
 
@@ -88,6 +84,8 @@ for peer in peers:
         st.markdown(f"**{escape_markdown(peer.case_name)}**: {escape_markdown(peer.org_type)}, "
                     f"{escape_markdown(peer.country)}")
         st.markdown("Alike because:\n" + "\n".join(f"- {escape_markdown(r)}" for r in peer.reasons))
+        if peer.contrasts:
+            st.markdown("Unlike you:\n" + "\n".join(f"- {escape_markdown(c)}" for c in peer.contrasts))
 if peers:
     page_link("library", label="Read their full entries in the case-study library", icon=":material/arrow_forward:")
 

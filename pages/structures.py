@@ -26,7 +26,8 @@ def result_card(rank: int, result: FitResult) -> None:
         heading = f"{rank}\\. {escape_markdown(result.name)}"
         st.markdown(f"#### {heading}" if result.possible else f"#### {heading} (not possible for you)")
         st.write(escape_markdown(result.description))
-        for blocker in result.blockers:
+        # A restriction does not rule the whole form out on these answers, but what it rules out is as firm.
+        for blocker in result.blockers + result.restrictions:
             st.error(f"{escape_markdown(blocker.sentence)} (Source: {escape_markdown(blocker.citation)})",
                      icon=":material/block:")
         for condition in result.blocked_if:

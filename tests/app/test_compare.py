@@ -8,6 +8,7 @@ import pyarrow as pa
 
 from assessment.answers import Answers, Practice, Preferences, PrincipleAnswer, Profile
 from assessment.compare import closest_peers, learn_from, scale_points
+from assessment.comparison_charts import evidence_left_out, evidence_note
 from assessment.content import get_content
 from assessment.scoring import score
 from ui.widgets import escape_markdown
@@ -122,3 +123,32 @@ def test_the_page_runs_with_the_example_practice_loaded(app_test, example_answer
     assert not at.exception
     for lesson in learn_from(score(answers, get_content()), get_content()):
         assert lesson.title in text_of(at)
+
+
+def test_the_page_says_which_case_studies_the_heatmap_leaves_out_and_why(app_test):
+    content = get_content()
+    at = app_test(page="compare")
+    captions = [c.value.replace("\\", "") for c in at.caption]
+    assert evidence_note(content) in captions
+    for name in evidence_left_out(content):
+        assert name in evidence_note(content)
+    assert evidence_left_out(content)  # the real content has case studies that exemplify no principle
+
+
+def test_a_peer_far_larger_than_you_shows_its_scale_under_unlike_you_not_alike_because(app_test, example_answers):
+    answers = example_answers("small_rural_gms")  # Fellside Surgery, 4,300 patients
+    peers = closest_peers(answers.profile, get_content())
+    contrasted = [p for p in peers if p.contrasts]
+    assert contrasted, "the example practice has a peer ten or more times its size"
+    shown = text_of(at := app_test(answers, page="compare"))
+    assert not at.exception
+    for peer in contrasted:
+        for contrast in peer.contrasts:
+            assert f"Unlike you:\n- {contrast}" in shown
+            assert f"Alike because:\n- {contrast}" not in shown
+
+
+def test_the_scale_chart_names_each_organisations_type_beside_it(app_test):
+    at = app_test(assessed_practice(), page="compare")
+    rows = charts(at)[1]["rows"]
+    assert all(r["label"] == f"{r['name']} ({r['type']})" for r in rows)

@@ -9,7 +9,8 @@ from ui.state import widget_key
 
 
 def titles(at) -> list[str]:
-    return [e.label.replace("\\", "") for e in at.expander]
+    """The case-study entries: expanders in the main area (the sidebar has its own)."""
+    return [e.label.replace("\\", "") for e in at.main.expander]
 
 
 def expected_title(case) -> str:
@@ -17,7 +18,7 @@ def expected_title(case) -> str:
 
 
 def entry_text(at, case) -> str:
-    expander = next(e for e in at.expander if e.label.replace("\\", "") == expected_title(case))
+    expander = next(e for e in at.main.expander if e.label.replace("\\", "") == expected_title(case))
     return "\n".join(m.value for m in expander.markdown).replace("\\", "")
 
 

@@ -101,3 +101,13 @@ def test_the_page_runs_with_the_example_practice_loaded(app_test, example_answer
     assert not at.exception
     blocked = [r for r in rank_legal_forms(answers.profile, get_content()) if not r.possible]
     assert len([e for e in errors(at) if e.startswith("Not possible:")]) >= len(blocked)
+
+
+def test_a_gms_practice_that_left_the_pension_unanswered_still_sees_a_charity_gives_no_nhs_pension(app_test):
+    answers = practice("gms")
+    charity = next(r for r in rank_legal_forms(answers.profile, get_content()) if r.restrictions)
+    at = app_test(answers, page="structures")
+    assert charity.possible and f"{charity.name} (not possible for you)" not in text_of(at)
+    for restriction in charity.restrictions:
+        assert restriction.sentence.startswith("Not possible: NHS Pension")
+        assert f"{restriction.sentence} (Source: {restriction.citation})" in errors(at)

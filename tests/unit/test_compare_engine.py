@@ -12,13 +12,17 @@ from assessment.compare import (
     NOT_STATED,
     case_facts,
     closest_peers,
+    comparison_needs,
     evidence_matrix,
     filter_case_studies,
     first_sentence,
     fitting_models,
+    has_levels,
     learn_from,
     scale_points,
+    scale_similarity,
 )
+from assessment.content import get_content
 from assessment.content_models import (
     Aim,
     CaseStudy,
@@ -168,6 +172,36 @@ def test_a_case_ten_times_larger_or_more_is_too_far_off_in_scale_to_be_a_peer_on
     assert "badger" not in [p.case_id for p in closest_peers(profile(130000), CONTENT)]
 
 
+def test_a_peer_ten_times_larger_or_more_shows_its_scale_as_a_contrast_never_as_a_likeness():
+    vitality = next(p for p in closest_peers(profile(4300, aims=["extend_services"]), CONTENT)
+                    if p.case_id == "vitality")
+    assert not any(r.startswith("population") for r in vitality.reasons)
+    assert "also aims to offer a wider range of services" in vitality.reasons
+    assert vitality.contrasts == ["population 50,000 (the sources say “covers 50,000 patients”) vs your list of "
+                                  "4,300: about 12 times larger"]
+
+
+def test_a_peer_within_ten_times_your_size_counts_its_scale_as_a_likeness_and_has_no_contrast():
+    vitality = next(p for p in closest_peers(profile(45000), CONTENT) if p.case_id == "vitality")
+    assert vitality.reasons[0].endswith("a similar size") and vitality.contrasts == []
+
+
+def test_fellside_surgery_does_not_count_zio_forty_times_larger_as_alike():
+    content = get_content()
+    fellside = Profile(practices=[Practice(name="Fellside Surgery", list_size=4300, setting="rural",
+                                           contracts=["gms"])],
+                       aims=["sustainability", "workforce", "share_costs", "extend_services"],
+                       preferences=Preferences(autonomy="very"))
+    peers = {p.case_name: p for p in closest_peers(fellside, content, n=len(content.case_studies))}
+    zio = next(p for name, p in peers.items() if name.startswith("ZIO"))
+    assert not any("40 times larger" in r for r in zio.reasons)
+    assert [c for c in zio.contrasts if c.endswith("about 40 times larger")]
+    for peer in peers.values():
+        for reason in peer.reasons:
+            if match := POPULATION.match(reason):
+                assert scale_similarity(int(match.group(1).replace(",", "")), 4300) > 0
+
+
 def test_a_case_whose_model_fits_your_answers_best_is_a_peer_for_that_reason():
     # Wanting independence puts the network (integration 0) first, so Tower Hamlets is a peer for its model.
     peers = closest_peers(profile(setting="remote", autonomy="very"), CONTENT)
@@ -205,11 +239,18 @@ def test_every_reason_given_for_a_peer_is_true_of_the_data(p):
     for peer in closest_peers(p, CONTENT):
         assert peer.reasons, "a peer is never shown without a reason"
         case = cases[peer.case_id]
+        for contrast in peer.contrasts:
+            theirs, words, yours, size = POPULATION.match(contrast).groups()
+            assert any(f.value == int(theirs.replace(",", "")) and f.text == words for f in case.population)
+            assert scale_similarity(int(theirs.replace(",", "")), int(yours.replace(",", ""))) == 0
+            assert size.startswith("about ")
         for reason in peer.reasons:
             if match := POPULATION.match(reason):
                 theirs, words, yours, size = match.groups()
                 assert any(f.value == int(theirs.replace(",", "")) and f.text == words for f in case.population)
                 assert int(yours.replace(",", "")) == p.total_list_size
+                # A scale reason is listed as a likeness only when it adds to the similarity.
+                assert scale_similarity(int(theirs.replace(",", "")), p.total_list_size) > 0
                 ratio = int(theirs.replace(",", "")) / p.total_list_size
                 assert (size == "a similar size") == (1 / 1.5 <= ratio <= 1.5)
                 assert ("larger" in size) == (ratio > 1.5) and ("of your size" in size or "smaller" in size) == (
@@ -224,6 +265,28 @@ def test_every_reason_given_for_a_peer_is_true_of_the_data(p):
                 option = next(o for o in CONTENT.structural_options if o.id == case.model)
                 assert reason == f"its model, {option.name.lower()}, is among the structures that fit your answers best"
                 assert case.model in fitting_models(p, CONTENT)
+
+
+# --- what the comparison still needs ---------------------------------------------------------------------
+
+
+def test_with_nothing_answered_the_comparison_needs_levels_and_the_profile():
+    summary = score(make_answers(), CONTENT)
+    assert not has_levels(summary)
+    assert [n.page for n in comparison_needs(Profile(), summary)] == ["principles", "profile"]
+
+
+def test_levels_on_one_principle_and_a_list_size_with_a_setting_need_nothing_more():
+    summary = score(make_answers(principles={4: (1, 3)}), CONTENT)
+    assert has_levels(summary)
+    assert comparison_needs(profile(6000, setting="urban"), summary) == []
+
+
+def test_a_list_size_with_aims_but_no_setting_is_enough_for_peers_and_without_a_list_size_it_is_not():
+    summary = score(make_answers(principles={4: (1, 3)}), CONTENT)
+    assert comparison_needs(profile(6000, aims=["workforce"]), summary) == []
+    [need] = comparison_needs(profile(setting="urban", aims=["workforce"]), summary)
+    assert need.page == "profile" and "list size" in need.why
 
 
 # --- scale -----------------------------------------------------------------------------------------------

@@ -9,12 +9,16 @@ from assessment.answers import Practice, Profile
 from assessment.compare import scale_points
 from assessment.comparison_charts import (
     YES,
+    evidence_cases,
     evidence_heatmap,
+    evidence_left_out,
     evidence_list_table,
+    evidence_note,
     evidence_table,
     scale_chart,
     scale_table,
 )
+from assessment.content import get_content
 from assessment.scoring import score
 from tests.factories import make_answers
 from tests.unit.test_compare_engine import case_content
@@ -97,3 +101,52 @@ def test_the_scale_chart_uses_a_log_scale_and_marks_the_practice_apart():
     assert dots["encoding"]["x"]["scale"]["type"] == "log"
     assert [r["name"] for r in datasets(spec) if r["you"]] == ["Dale View"]
     assert spec["layer"][1]["mark"]["type"] == "text"
+
+
+def test_the_heatmap_says_which_case_studies_it_leaves_out_and_why():
+    assert evidence_left_out(CONTENT) == ["Tower Hamlets networks", "BADGER"]
+    note = evidence_note(CONTENT)
+    assert note.startswith("Shown: the 3 of the 5 case studies that the sources give as an example of at least one "
+                           "design principle.")
+    assert "Left out, because the sources give them as an example of none of the twelve" in note
+    assert note.endswith(": Tower Hamlets networks; BADGER.")
+    subtitle = evidence_heatmap(CONTENT, None).to_dict()["title"]["subtitle"]
+    assert "3 of 5 case studies" in subtitle and "the other 2 are listed below the chart" in subtitle
+
+
+def test_with_every_case_study_linked_the_note_says_all_are_shown():
+    linked = CONTENT.model_copy(update={"case_studies": [c for c in CONTENT.case_studies if c.principles]})
+    assert evidence_left_out(linked) == [] and evidence_note(linked) == "All 3 case studies are shown."
+
+
+def test_every_real_case_study_is_either_a_heatmap_column_or_named_as_left_out():
+    content = get_content()
+    columns = {r["case"] for r in datasets(evidence_heatmap(content, None).to_dict()) if "case" in r}
+    left_out = evidence_left_out(content)
+    assert columns | set(left_out) == {c.name for c in content.case_studies}
+    assert all(name in evidence_note(content) for name in left_out)
+
+
+def test_the_heatmap_column_labels_are_long_enough_for_every_case_study_name():
+    content = get_content()
+    axis = evidence_heatmap(content, None).to_dict()["hconcat"][1]["encoding"]["x"]["axis"]
+    # About 7 pixels a character at the default 10px label font.
+    assert axis["labelLimit"] >= 7 * max(len(name) for name in evidence_cases(content))
+
+
+def test_the_scale_chart_names_each_organisations_type_on_its_axis_so_it_reads_without_colour():
+    data = scale_points(PROFILES["one practice"], CONTENT)
+    spec = scale_chart(data).to_dict()
+    dots = spec["layer"][0]
+    assert dots["encoding"]["y"]["field"] == "label"
+    labels = {r["name"]: r["label"] for r in datasets(spec)}
+    assert labels["Botermarkt"] == "Botermarkt (Community health organisation)"
+    assert labels["Dale View"] == "Dale View (Your practice)"
+    assert dots["encoding"]["y"]["scale"]["domain"] == [labels[p.name] for p in sorted(
+        data.points, key=lambda p: (p.population, p.name))]
+
+
+def test_the_scale_table_carries_each_organisations_type():
+    data = scale_points(PROFILES["one practice"], CONTENT)
+    table = scale_table(data)
+    assert dict(zip(table["Organisation"], table["Type"], strict=True)) == {p.name: p.org_type for p in data.points}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,7 +25,7 @@ from assessment.content_models import (
     Source,
     StructuralOption,
 )
-from assessment.fit import has_fit_answers, rank_legal_forms, rank_options
+from assessment.fit import has_fit_answers, names_setting, rank_legal_forms, rank_options
 from tests.factories import make_content
 
 LEGAL = Citation(source="bma_gpc", section="Legal structures")
@@ -165,15 +166,71 @@ def test_without_the_barred_rules_a_gms_practice_may_form_a_cooperative():
 def test_an_apms_only_practice_may_form_a_cooperative_and_it_rises_because_it_can_hold_apms():
     coop = by_id(rank_options(practice("apms"), CONTENT))["gp_cooperative"]
     assert coop.possible
-    assert any("APMS" in reason and reason.startswith("Rises (+1)") for reason in coop.reasons_up)
+    assert any(reason.startswith("Rises (+1) because you hold an APMS contract and the sources say this can hold "
+                                 "APMS contracts") for reason in coop.reasons_up)
+
+
+def test_a_rule_barring_only_apms_reads_an_apms_contract():
+    content = CONTENT.model_copy(update={"structural_options": [
+        option("apms_barred", "Barred for APMS", 1, contracts=[
+            ContractRule(contract="apms", status="barred", reason="Cannot hold APMS contracts.", cite=OPTIONS)])]})
+    unknown = rank_options(practice(), content)[0]
+    held = rank_options(practice("apms"), content)[0]
+    assert [c.condition for c in unknown.blocked_if] == [
+        "Not possible if you hold an APMS contract: Cannot hold APMS contracts."]
+    assert [b.reason for b in held.blockers] == ["Cannot hold APMS contracts. You hold an APMS contract."]
+
+
+PENSION_SENTENCE = (f"Not possible: NHS Pension Scheme eligibility through a charity or CIO for GMS or PMS "
+                    f"contracting. The sources say: “{CHARITY_PENSION}”")
 
 
 def test_a_charity_is_not_possible_when_the_pension_is_very_important_to_a_gms_practice():
     charity = by_id(rank_legal_forms(practice("gms", nhs_pension="very"), CONTENT))["charity_cio"]
     assert not charity.possible
-    assert charity.blockers[0].reason.startswith(CHARITY_PENSION)
-    assert "You said the NHS Pension is very important, and you hold a GMS contract." in charity.blockers[0].reason
+    assert [b.sentence for b in charity.blockers] == [
+        f"{PENSION_SENTENCE} You hold a GMS contract. You said the NHS Pension is very important."]
     assert charity.blockers[0].cite == LEGAL
+    assert charity.restrictions == []  # said once, as the blocker
+
+
+@pytest.mark.parametrize("pension", [None, "not_important", "somewhat"])
+@pytest.mark.parametrize("contract", ["gms", "pms"])
+def test_a_gms_or_pms_practice_always_sees_that_a_charity_gives_no_nhs_pension_whatever_it_said(contract, pension):
+    charity = by_id(rank_legal_forms(practice(contract, nhs_pension=pension), CONTENT))["charity_cio"]
+    assert charity.possible  # the form is ruled out only where the pension is very important
+    assert [r.sentence for r in charity.restrictions] == [
+        f"{PENSION_SENTENCE} You hold a {contract.upper()} contract."]
+    assert charity.restrictions[0].cite == LEGAL
+    assert charity.restrictions[0].citation == "BMA General Practitioners Committee, Legal structures"
+
+
+def test_the_missing_pension_lowers_a_charity_only_where_the_pension_matters():
+    scores = {pension: by_id(rank_legal_forms(practice("gms", nhs_pension=pension), CONTENT))["charity_cio"].score
+              for pension in (None, "not_important", "somewhat")}
+    assert scores == {None: 0, "not_important": 0, "somewhat": -1}
+
+
+def test_a_form_whose_content_gives_no_pension_rule_shows_no_pension_statement():
+    content = CONTENT.model_copy(update={"legal_structures": [
+        lg.model_copy(update={"nhs_pension": flag("yes")}) if lg.id == "charity_cio" else lg
+        for lg in CONTENT.legal_structures]})
+    charity = by_id(rank_legal_forms(practice("gms"), content))["charity_cio"]
+    assert charity.restrictions == [] and charity.blockers == []
+
+
+def test_when_no_contract_is_given_the_charity_pension_rule_shows_as_a_condition_for_gms_or_pms():
+    charity = by_id(rank_legal_forms(practice(nhs_pension="very"), CONTENT))["charity_cio"]
+    assert charity.possible and charity.blockers == [] and charity.restrictions == []
+    assert [c.condition for c in charity.blocked_if] == [
+        f"Not possible if you hold a GMS or PMS contract: NHS Pension Scheme eligibility through a charity or CIO for "
+        f"GMS or PMS contracting. The sources say: “{CHARITY_PENSION}”"]
+    assert charity.blocked_if[0].cite == LEGAL
+
+
+def test_an_apms_only_practice_sees_no_charity_pension_statement_as_the_rule_concerns_gms_and_pms():
+    charity = by_id(rank_legal_forms(practice("apms"), CONTENT))["charity_cio"]
+    assert charity.restrictions == [] and charity.blockers == [] and charity.blocked_if == []
 
 
 def test_a_charity_becomes_possible_when_the_content_no_longer_says_it_lacks_pension_eligibility():
@@ -260,6 +317,56 @@ def test_a_rural_practice_sees_what_the_sources_say_about_joint_premises_in_rura
     assert urban.setting_notes == []
 
 
+def test_a_rural_practice_sees_joint_premises_fall_because_of_what_the_sources_say_about_rural_patients():
+    rural = by_id(rank_options(practice(setting="rural"), CONTENT))["joint_premises"]
+    urban = by_id(rank_options(practice(setting="urban"), CONTENT))["joint_premises"]
+    assert rural.reasons_down == [
+        "Falls (-1) because your practice is rural, and the sources say: “Fewer local surgeries can mean rural "
+        "patients travel further.” (BMA General Practitioners Committee, Structural options available to practices)"]
+    assert rural.score == -1 and urban.score == 0
+
+
+def test_without_the_setting_note_in_the_content_a_rural_practice_sees_no_change_from_its_setting():
+    content = CONTENT.model_copy(update={"structural_options": [
+        o.model_copy(update={"setting_notes": []}) if o.id == "joint_premises" else o
+        for o in CONTENT.structural_options]})
+    joint = by_id(rank_options(practice(setting="rural"), content))["joint_premises"]
+    assert joint.score == 0 and joint.reasons_down == [] and joint.setting_notes == []
+
+
+def test_a_note_that_names_a_setting_with_no_leaning_is_shown_but_moves_nothing():
+    content = CONTENT.model_copy(update={"structural_options": [
+        option("super_partnership", "Super-partnership", 2,
+               setting_notes=["Works in very different settings: urban, inner-city Birmingham and rural Nairn."])]})
+    result = rank_options(practice(setting="urban"), content)[0]
+    assert [n.text[:30] for n in result.setting_notes] == ["Works in very different settin"]
+    assert result.score == 0 and not result.reasons_up and not result.reasons_down
+
+
+def test_a_suburban_practice_is_not_shown_notes_about_urban_areas():
+    content = CONTENT.model_copy(update={"structural_options": [
+        option("super_partnership", "Super-partnership", 2, setting_notes=["Thrives in urban, inner-city areas."])]})
+    assert rank_options(practice(setting="suburban"), content)[0].setting_notes == []
+    assert len(rank_options(practice(setting="urban"), content)[0].setting_notes) == 1
+
+
+@pytest.mark.parametrize(("text", "setting", "named"), [
+    ("in urban, inner-city Birmingham", "urban", True),
+    ("in suburban streets", "urban", False),
+    ("Urban areas", "urban", True),
+    ("rural patients scattered across remote areas", "remote", True),
+    ("remoteness", "remote", False),
+])
+def test_a_setting_is_named_only_as_a_whole_word(text, setting, named):
+    assert names_setting(text, setting) is named
+
+
+def test_in_a_group_the_reason_says_which_of_the_practices_is_in_that_setting():
+    group = Profile(practices=[Practice(name="A", setting="rural"), Practice(name="B", setting="urban")])
+    joint = by_id(rank_options(group, CONTENT))["joint_premises"]
+    assert joint.reasons_down[0].startswith("Falls (-1) because one of your practices is rural, and the sources say")
+
+
 def test_with_an_empty_profile_everything_is_possible_and_nothing_rises_or_falls():
     for result in rank_options(Profile(), CONTENT) + rank_legal_forms(Profile(), CONTENT):
         assert result.possible and result.score == 0 and not result.reasons_up and not result.reasons_down
@@ -298,6 +405,19 @@ def test_every_point_of_every_score_comes_with_a_sentence_saying_why(profile):
         assert len(points) == len(result.reasons_up) + len(result.reasons_down)
         assert sum(points) == result.score
         assert result.possible == (result.blockers == [])
+        assert not {b.reason for b in result.restrictions} & {b.reason for b in result.blockers}
+
+
+@settings(max_examples=150, deadline=None)
+@given(profiles)
+def test_every_gms_or_pms_practice_sees_that_a_charity_gives_no_nhs_pension(profile):
+    charity = by_id(rank_legal_forms(profile, CONTENT))["charity_cio"]
+    pension = [b for b in charity.blockers + charity.restrictions if "NHS Pension" in b.sentence]
+    if profile.contracts & {"gms", "pms"}:
+        assert [b.sentence.startswith("Not possible: NHS Pension") for b in pension] == [True]
+        assert charity.possible == (profile.preferences.nhs_pension != "very")
+    else:
+        assert pension == []
 
 
 @settings(max_examples=150, deadline=None)

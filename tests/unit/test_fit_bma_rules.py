@@ -13,7 +13,7 @@ import pytest
 from assessment.answers import Practice, Preferences, Profile
 from assessment.content import get_content
 from assessment.content_models import Content
-from assessment.fit import rank_legal_forms, rank_options
+from assessment.fit import SETTING_LEANINGS, names_setting, rank_legal_forms, rank_options
 
 CONTENT = get_content()
 
@@ -88,7 +88,56 @@ def test_a_charity_is_possible_when_the_content_no_longer_says_it_has_no_pension
     assert result(rank_legal_forms(practice("gms", nhs_pension="very"), content), CHARITY).possible
 
 
-def test_the_charity_pension_rule_applies_only_when_the_pension_is_very_important():
+def test_the_charity_pension_rule_rules_the_form_out_only_when_the_pension_is_very_important():
     charity = result(rank_legal_forms(practice("gms", nhs_pension="somewhat"), CONTENT), CHARITY)
-    assert not any("Pension" in b.reason for b in charity.blockers)
+    assert charity.possible and not any("Pension" in b.reason for b in charity.blockers)
     assert any("NHS Pension" in r for r in charity.reasons_down)
+
+
+@pytest.mark.parametrize("pension", [None, "not_important", "somewhat"])
+@pytest.mark.parametrize("contract", ["gms", "pms"])
+def test_a_gms_or_pms_practice_always_sees_not_possible_nhs_pension_for_a_charity_citing_the_bma(contract, pension):
+    charity = result(rank_legal_forms(practice(contract, nhs_pension=pension), CONTENT), CHARITY)
+    [statement] = charity.restrictions
+    assert statement.sentence.startswith("Not possible: NHS Pension Scheme eligibility through a charity")
+    assert "No eligibility for the NHS Pension Scheme for GMS/PMS contracting" in statement.sentence
+    assert statement.cite.source == "bma_gpc" and statement.citation.startswith("BMA")
+
+
+def test_without_the_pension_rule_in_the_content_a_gms_practice_sees_no_pension_statement_for_a_charity():
+    flag = CHARITY.nhs_pension.model_copy(update={"value": "not_stated", "cite": None})
+    content = CONTENT.model_copy(update={"legal_structures": [
+        lg.model_copy(update={"nhs_pension": flag}) if lg.id == CHARITY.id else lg for lg in CONTENT.legal_structures]})
+    assert result(rank_legal_forms(practice("gms"), content), CHARITY).restrictions == []
+
+
+def test_a_practice_that_has_not_given_its_contracts_sees_the_charity_pension_rule_as_a_condition():
+    charity = result(rank_legal_forms(practice(), CONTENT), CHARITY)
+    assert any(c.condition.startswith("Not possible if you hold a GMS or PMS contract: NHS Pension Scheme")
+               and c.cite.source == "bma_gpc" for c in charity.blocked_if)
+
+
+# --- setting -------------------------------------------------------------------------------------------
+
+
+def test_every_declared_setting_leaning_rests_on_a_content_note_that_names_that_setting():
+    options = {o.id: o for o in CONTENT.structural_options}
+    for option_id, leanings in SETTING_LEANINGS.items():
+        assert option_id in options, f"{option_id} is not a structural option in the content"
+        for setting in leanings:
+            assert any(names_setting(n.text, setting) for n in options[option_id].setting_notes), (option_id, setting)
+
+
+def test_a_rural_practice_sees_joint_premises_fall_and_a_gp_cooperative_rise_for_what_the_bma_says():
+    rural = {r.id: r for r in rank_options(Profile(practices=[Practice(setting="rural")]), CONTENT)}
+    assert any("your practice is rural" in r and "rural patients" in r for r in rural["joint_premises"].reasons_down)
+    assert any("your practice is rural" in r and "rural areas" in r for r in rural["gp_cooperative"].reasons_up)
+    urban = {r.id: r for r in rank_options(Profile(practices=[Practice(setting="urban")]), CONTENT)}
+    assert urban["joint_premises"].score == 0 and urban["gp_cooperative"].score == 0
+
+
+def test_a_suburban_practice_is_not_shown_the_note_on_urban_inner_city_birmingham():
+    suburban = rank_options(Profile(practices=[Practice(setting="suburban")]), CONTENT)
+    assert not any("urban" in n.text for r in suburban for n in r.setting_notes)
+    urban = rank_options(Profile(practices=[Practice(setting="urban")]), CONTENT)
+    assert any("Birmingham" in n.text for r in urban for n in r.setting_notes)
