@@ -18,6 +18,14 @@ TARGET_COLOUR = "#330072"
 NOT_ANSWERED = "Not answered"
 
 
+def score_text(score: float) -> str:
+    """A section score as every view prints it: to the one decimal place scoring keeps, with no trailing ".0".
+
+    Rounding to a whole number would print 39.6, an area of concern, as "40", the start of the next band.
+    """
+    return f"{score:g}"
+
+
 def section_scores_table(summary: Summary) -> pd.DataFrame:
     """One row per section: its score (0-100), band and how many items were answered."""
     return pd.DataFrame(
@@ -40,7 +48,8 @@ def section_scores_table(summary: Summary) -> pd.DataFrame:
 def section_scores_chart(summary: Summary) -> alt.Chart:
     """Horizontal bars, one per section with a score, coloured and labelled by band."""
     rows = [
-        {"section": s.title, "score": s.score, "band": s.band.label, "label": f"{s.score:g} ({s.band.label})"}
+        {"section": s.title, "score": s.score, "band": s.band.label,
+         "label": f"{score_text(s.score)} ({s.band.label})"}
         for s in summary.sections
         if s.score is not None and s.band is not None
     ]
@@ -59,13 +68,14 @@ def section_scores_chart(summary: Summary) -> alt.Chart:
         tooltip=[alt.Tooltip("section:N", title="Section"), alt.Tooltip("score:Q", title="Score"),
                  alt.Tooltip("band:N", title="Band")],
     )
-    labels = alt.Chart(data).mark_text(align="left", dx=4).encode(
-        x="score:Q", y=y, text="label:N"
+    # Labels sit in a column to the right of the 100 line, where no bar end or band line can run through them.
+    labels = alt.Chart(data).mark_text(align="left", dx=8).encode(
+        x=alt.datum(100), y=y, text="label:N"
     )
     # Band boundaries drawn as thin lines, so the thresholds are visible without colour.
     edges = pd.DataFrame({"edge": [b.low for b in BANDS[1:]]})
     rules = alt.Chart(edges).mark_rule(strokeDash=[4, 3], color="#4C6272").encode(x="edge:Q")
-    return alt.layer(bars, labels, rules).properties(
+    return alt.layer(bars, rules, labels).properties(
         title="Section scores", width=420, height=alt.Step(34)
     )
 

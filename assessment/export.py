@@ -15,6 +15,26 @@ from assessment.scoring import Summary, score
 COLUMNS = ("part", "section", "id", "item", "answer", "answer_label", "current", "target", "gap", "priority",
            "score", "band", "owner", "due", "status", "note")
 
+PROFILE = "Practice profile"
+# The profile's choices in words, as the Practice profile page offers them.
+SETTING_LABELS = {"urban": "Urban", "suburban": "Suburban", "rural": "Rural", "remote": "Remote"}
+CONTRACT_LABELS = {"gms": "GMS", "pms": "PMS", "apms": "APMS"}
+IMPORTANCE_LABELS = {"not_important": "Not important", "somewhat": "Somewhat important", "very": "Very important"}
+PROFIT_LABELS = {"profit": "Able to make a profit for its owners", "not_for_profit": "Not for profit",
+                 "no_preference": "No preference"}
+YES_NO_LABELS = {True: "Yes", False: "No"}
+# Each practice's counts: field, what the row says.
+PRACTICE_COUNTS = (("list_size", "list size"), ("gp_partners", "GP partners"), ("gp_salaried", "salaried GPs"),
+                   ("nurses", "nurses"), ("other_staff", "other staff"))
+# Preferences: field, the question, its answers in words.
+PREFERENCES = (
+    ("autonomy", "How important is it that each practice keeps its independence?", IMPORTANCE_LABELS),
+    ("profit", "Should the organisation be able to make a profit?", PROFIT_LABELS),
+    ("need_capital", "Will you need to raise money (capital) for premises or growth?", YES_NO_LABELS),
+    ("nhs_pension", "How important is access to the NHS Pension Scheme?", IMPORTANCE_LABELS),
+    ("limited_liability", "How important is limited liability?", IMPORTANCE_LABELS),
+)
+
 # A spreadsheet runs a cell starting with one of these as a formula; user text must never do that.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -47,19 +67,45 @@ def _question_rows(section: QuestionSection, given: dict) -> list[dict[str, str]
     return rows
 
 
-def rows(answers: Answers, content: Content, summary: Summary | None = None) -> list[dict[str, str]]:
-    """Every answer, score, gap and action as a flat row with the COLUMNS as keys."""
-    summary = summary or score(answers, content)
-    out: list[dict[str, str]] = []
+def _profile_row(row_id: str, item: str, answer: str, label: str = "") -> dict[str, str]:
+    return {"part": "profile", "section": PROFILE, "id": row_id, "item": item, "answer": answer,
+            "answer_label": label}
+
+
+def _profile_rows(answers: Answers, content: Content) -> list[dict[str, str]]:
+    """The whole practice profile: each practice's facts, then what the group wants and who answered."""
     profile = answers.profile
+    out = []
     for i, practice in enumerate(profile.practices, start=1):
-        out.append({"part": "profile", "section": "Practice profile", "id": f"practice_{i}_name",
-                    "item": f"Practice {i} name", "answer": _text(practice.name)})
-        out.append({"part": "profile", "section": "Practice profile", "id": f"practice_{i}_list_size",
-                    "item": f"Practice {i} list size", "answer": _num(practice.list_size)})
+        out.append(_profile_row(f"practice_{i}_name", f"Practice {i} name", _text(practice.name)))
+        out.append(_profile_row(f"practice_{i}_setting", f"Practice {i} setting", practice.setting or "",
+                                SETTING_LABELS.get(practice.setting, "") if practice.setting else ""))
+        out.append(_profile_row(f"practice_{i}_contracts", f"Practice {i} contracts", ";".join(practice.contracts),
+                                ", ".join(CONTRACT_LABELS[c] for c in practice.contracts)))
+        for field, words in PRACTICE_COUNTS:
+            out.append(_profile_row(f"practice_{i}_{field}", f"Practice {i} {words}", _num(getattr(practice, field))))
+    labels = {aim.id: aim.label for aim in content.aims}
+    # Aim ids come from the answers file, so an unknown one is user text like any other.
+    out.append(_profile_row("aims", "What you most want to achieve by working together",
+                            _text(";".join(profile.aims)), _text("; ".join(labels.get(a, a) for a in profile.aims))))
+    prefs = profile.preferences
+    for field, question, words in PREFERENCES:
+        value = getattr(prefs, field)
+        answer = "" if value is None else str(value).lower()
+        out.append(_profile_row(f"preference_{field}", question, answer, words.get(value, "") if value is not None
+                                else "Not answered"))
+    out.append(_profile_row("current_collaborations", "How you work with other practices now",
+                            _text(profile.current_collaborations)))
     role = profile.respondent_role
-    out.append({"part": "profile", "section": "Practice profile", "id": "respondent_role", "item": "Respondent role",
-                "answer": role or "", "answer_label": ROLE_LABELS.get(role, "") if role else ""})
+    out.append(_profile_row("respondent_role", "Respondent role", role or "",
+                            ROLE_LABELS.get(role, "") if role else ""))
+    return out
+
+
+def rows(answers: Answers, content: Content, summary: Summary | None = None) -> list[dict[str, str]]:
+    """Every profile fact, answer, score, gap and action as a flat row with the COLUMNS as keys."""
+    summary = summary or score(answers, content)
+    out = _profile_rows(answers, content)
     out.extend(_question_rows(content.readiness, answers.readiness))
     out.extend(_question_rows(content.components, answers.components))
     levels = {p.number: {lv.level: lv.label for lv in p.levels} for p in content.principles}

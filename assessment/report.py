@@ -13,15 +13,17 @@ from pathlib import Path
 from typing import Any
 
 from fpdf import FPDF, FontFace
-from fpdf.enums import Align, TableBordersLayout, VAlign, XPos, YPos
+from fpdf.enums import Align, MethodReturnValue, TableBordersLayout, VAlign, XPos, YPos
 from PIL import Image
 from pydantic import BaseModel, Field
 
-from assessment.actions import suggest_actions
-from assessment.answers import ACTION_STATUS_LABELS, ROLE_LABELS, Answers, parse_answers
+from assessment.actions import cite_text
+from assessment.answers import ACTION_STATUS_LABELS, ROLE_LABELS, Action, Answers, parse_answers
+from assessment.compare import Exemplar, first_sentence, learn_from
 from assessment.content import CONTENT_DIR, load_content
 from assessment.content_models import Content
 from assessment.errors import GroupUpError
+from assessment.fit import FitResult, has_fit_answers, rank_legal_forms, rank_options
 from assessment.scoring import BANDS, MAX_LEVEL, Summary, check_answers, score
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
@@ -35,6 +37,9 @@ BODY_W = PAGE_W - 2 * MARGIN
 GREY = (90, 90, 90)
 HEAD_FILL = (225, 225, 225)
 CHART_SCALE = 2.0  # PNG pixels per chart point: sharp enough to print at A4 width
+# fpdf2 writes the page count wherever this appears. Its default, "{nb}", could be typed into a practice name;
+# a control character never can be, as clean() strips them from everything drawn.
+PAGE_COUNT_ALIAS = "\x00nb"
 
 LEGAL_CAVEAT = (
     "The sources behind these suggestions date from 2012 to 2013. Contract rules, pension rules and company "
@@ -58,6 +63,11 @@ class ReportChart(BaseModel):
     alt_text: str = ""  # what the chart shows, in words, for screen readers and for readers of a grey print
     note: str = ""
     box_height: float = Field(default=100.0, gt=10, le=230)  # mm: the tallest it may be drawn; shrunk to fit
+    empty_text: str = ""  # set when there is nothing to plot: this sentence is printed instead of an empty chart
+    table: ReportTable | None = None  # the chart's facts as a table, printed under it
+    list_title: str = ""  # a short list printed last, e.g. what the chart could not show
+    list_intro: str = ""
+    list_items: list[str] = Field(default_factory=list)
 
 
 class ReportSection(BaseModel):
@@ -131,29 +141,128 @@ def render_chart_png(spec: dict[str, Any]) -> bytes:
     return vl_convert.vegalite_to_png(spec, scale=CHART_SCALE, config=PRINT_CONFIG, allowed_base_urls=[])
 
 
+# A page is narrower than a screen: a chart drawn wider than this is shrunk until its text is too small to read.
+PRINT_MAX_WIDTH = 340  # points of plot area
+PRINT_LEGEND_LIMIT = 200  # points of legend label, so a legend in two columns is no wider than the plot
+PRINT_LABEL_LIMIT = 300  # points of axis label; longer labels end in "…" (the table under the chart has them whole)
+
+
+def _for_print(node: Any) -> Any:
+    """A spec laid out for an A4 page: legends under the plot rather than beside it, plots and axis labels no
+    wider than the page allows. Only sizes and placement change, never the data or the marks."""
+    if isinstance(node, list):
+        return [_for_print(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: _for_print(value) for key, value in node.items()}
+    legend = out.get("legend")
+    if isinstance(legend, dict) and legend.get("orient") in ("left", "right"):
+        out["legend"] = {**legend, "orient": "bottom", "direction": "vertical", "columns": 2,
+                         "labelLimit": min(legend.get("labelLimit", PRINT_LEGEND_LIMIT), PRINT_LEGEND_LIMIT)}
+    axis = out.get("axis")
+    if isinstance(axis, dict) and isinstance(axis.get("labelLimit"), int | float):
+        out["axis"] = {**axis, "labelLimit": min(axis["labelLimit"], PRINT_LABEL_LIMIT)}
+    if isinstance(out.get("width"), int | float) and out["width"] > PRINT_MAX_WIDTH:
+        out["width"] = PRINT_MAX_WIDTH
+    return out
+
+
 def _untitled(chart: Any) -> dict[str, Any]:
-    """An Altair chart's spec without its own title: the report's heading above it says the same."""
-    spec = chart.to_dict(validate=False)  # checking the schema costs more than drawing; tests draw every chart
+    """An Altair chart's spec, laid out for print, without its own title: the report's heading says the same."""
+    spec = _for_print(chart.to_dict(validate=False))  # validating costs more than drawing; tests draw every chart
     spec.pop("title", None)
     return spec
 
 
+def _level_text(value: Any) -> str:
+    """A level from a table alternative, with a dash where there is none (pandas marks it as missing)."""
+    import pandas as pd
+
+    return "—" if value is None or pd.isna(value) else str(int(value))
+
+
+def _evidence_chart(content: Content, summary: Summary, has_levels: bool) -> ReportChart:
+    from assessment.compare import evidence_matrix
+    from assessment.comparison_charts import YES, evidence_heatmap, evidence_table
+
+    levels = summary if has_levels else None
+    frame = evidence_table(content, levels)
+    cases = list(frame.columns[3:])
+    rows = [[str(row["Principle"]), _level_text(row["You now"]), _level_text(row["Your target"]),
+             ", ".join(name for name in cases if row[name] == YES) or "None in the sources"]
+            for _, row in frame.iterrows()]
+    note = ("A filled square means the sources give that organisation as an example of the principle. Your own "
+            "levels are on the left, on the same rows. The table below gives the same facts; the Learn from section "
+            "says what each did.")
+    if not has_levels:
+        note += " Place yourselves on the design principles to see your own levels beside them."
+    return ReportChart(
+        title="Case studies that exemplify each design principle", spec=_untitled(evidence_heatmap(content, levels)),
+        alt_text="A grid of the twelve design principles (rows) against the case studies (columns). A filled "
+                 "square means the sources give that case study as an example of the principle. Beside it, on the "
+                 "same rows, your level now (circle) and target (diamond).",
+        note=note, box_height=150,
+        empty_text="" if evidence_matrix(content) else
+        "The sources in this copy of the content give no case study as an example of a design principle.",
+        table=ReportTable(headers=["Principle", "Now", "Target", "Case studies the sources give as examples"],
+                          rows=rows, widths=[48, 11, 14, 101]),
+    )
+
+
+def _scale_chart(answers: Answers, content: Content) -> ReportChart:
+    from assessment.compare import scale_points
+    from assessment.comparison_charts import scale_chart, scale_table
+
+    data = scale_points(answers.profile, content)
+    frame = scale_table(data)
+    rows = [[str(r["Organisation"]), str(r["Type"]), f"{int(r['Population']):,}", str(r["As the source puts it"]),
+             str(r["Source"])] for _, r in frame.iterrows()]
+    note = "Each organisation's population on a log scale, so sizes from a few thousand to millions fit one chart."
+    if data.you is None:
+        note += " Give your registered list size in the practice profile to see yourselves on this chart."
+    return ReportChart(
+        title="Scale: your practice beside the case studies", spec=_untitled(scale_chart(data)),
+        alt_text="Each organisation's population served on a log scale, one row each, smallest first; your own "
+                 "practice is a diamond labelled You. The table below gives the same figures.",
+        note=note, box_height=160,
+        empty_text="" if data.points else
+        "Neither your practice nor any case study has a population figure, so there is no scale to chart.",
+        table=ReportTable(headers=["Organisation", "Type", "Population", "As the source puts it", "Source"],
+                          rows=rows, widths=[38, 30, 20, 41, 45]),
+        list_title="Scale not stated" if data.not_stated else "",
+        list_intro="The sources give no single population figure for these case studies, so they are not charted:",
+        list_items=[f"{n.case_name}: {n.note}" for n in data.not_stated],
+    )
+
+
 def report_charts(answers: Answers, content: Content, summary: Summary) -> list[ReportChart]:
-    """The charts section: principles current vs target, section scores, the case-study heatmap and scale."""
+    """The charts section: principles current vs target, section scores, the case-study heatmap and scale.
+
+    A chart with nothing to plot keeps its place and carries a sentence (empty_text) to print instead.
+    """
     from assessment import charts  # Altair is only loaded when a report is drawn
 
-    out = [
-        ReportChart(title="Design principles: where you are now and where you want to be", spec=_untitled(charts.principles_chart(summary)),
+    has_levels = any(p.current is not None or p.target is not None for p in summary.principles)
+    has_scores = any(s.score is not None for s in summary.sections)
+    return [
+        ReportChart(title="Design principles: where you are now and where you want to be",
+                    spec=_untitled(charts.principles_chart(summary)),
                     alt_text="Each design principle's current level (circle) and target level (diamond) on "
                              "the scale 0 to 4, joined by a line showing the gap.",
                     note="Circles mark where you are now, diamonds where you want to be. The table of "
-                         "current and target levels gives the same figures.", box_height=105),
+                         "current and target levels gives the same figures.", box_height=105,
+                    empty_text="" if has_levels else
+                    "No design principle has a level yet, so there is nothing to chart. Place yourselves on the "
+                    "design principles, now and target, to see this chart."),
         ReportChart(title="Section scores", spec=_untitled(charts.section_scores_chart(summary)),
                     alt_text="One bar per section, from 0 to 100, labelled with its score and band.",
-                    note="Dashed lines mark the band boundaries at 40 and 70; each bar is labelled with its band.",
-                    box_height=62),
+                    note="Dashed lines mark the band boundaries at 40 and 70; each bar's score and band are "
+                         "written to the right of the chart.", box_height=62,
+                    empty_text="" if has_scores else
+                    "No section has a score yet, so there is nothing to chart. Answer some questions to see it."),
+        _evidence_chart(content, summary, has_levels),
+        _scale_chart(answers, content),
     ]
-    return out
 
 
 # --- the document ----------------------------------------------------------------------------------------
@@ -165,6 +274,7 @@ class _Document(FPDF):
         self.running_title = running_title
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(auto=True, margin=MARGIN)
+        self.alias_nb_pages(PAGE_COUNT_ALIAS, align=Align.L)
         for style, path in FONT_FILES.items():
             self.add_font(FONT, style, str(path))
         self.set_font(FONT, size=10)
@@ -194,7 +304,7 @@ class _Document(FPDF):
         self.set_y(-12)
         self.set_font(FONT, size=8)
         self.set_text_color(*GREY)
-        self.cell(BODY_W, 5, f"Page {self.page_no()} of {{nb}}", align=Align.C)
+        self.cell(BODY_W, 5, f"Page {self.page_no()} of {PAGE_COUNT_ALIAS}", align=Align.C)
         self.set_text_color(0)
 
 
@@ -241,17 +351,29 @@ class _Writer:
         self.pdf.set_font(FONT, "", 10)
         self.space(size * 0.15)
 
-    def bullet(self, text: str, *, size: float = 10, mark: str = "•") -> None:
-        self.pdf.set_font(FONT, "", size)
+    def lines(self, text: str, width: float, line_h: float) -> int:
+        """How many lines `text` takes at `width` in the current font."""
+        return len(self.pdf.multi_cell(width, line_h, text, dry_run=True, output=MethodReturnValue.LINES))
+
+    def bullet(self, text: str, *, size: float = 10, mark: str = "•", bold: bool = False) -> None:
+        self.pdf.set_font(FONT, "B" if bold else "", size)
+        line_h = size * 0.48
+        body = clean(text)
+        # The mark is drawn at the y its text starts from, so both must be on one page before either is drawn:
+        # a short item moves over whole, a long one with at least two lines.
+        count = self.lines(body, BODY_W - 6, line_h)
+        self.keep(line_h * (count if count <= 3 else 2))
         y = self.pdf.get_y()
         self.pdf.set_x(MARGIN + 2)
-        self.pdf.cell(4, size * 0.48, mark)
+        self.pdf.cell(4, line_h, clean(mark))
         self.pdf.set_xy(MARGIN + 6, y)
-        self.pdf.multi_cell(BODY_W - 6, size * 0.48, clean(text), align=Align.L,
-                            new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.pdf.multi_cell(BODY_W - 6, line_h, body, align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.pdf.set_font(FONT, "", 10)
         self.space(0.8)
 
     def label_value(self, label: str, value: str) -> None:
+        self.pdf.set_font(FONT, "", 10)
+        self.keep(5.5 * max(self.lines(clean(value), BODY_W - 45, 5.5), 1))  # label and value on one page
         self.pdf.set_font(FONT, "B", 10)
         y = self.pdf.get_y()
         self.pdf.multi_cell(45, 5.5, clean(label), align=Align.L, new_x=XPos.RIGHT, new_y=YPos.TOP)
@@ -280,14 +402,20 @@ class _Writer:
         self.pdf.set_font(FONT, "", 10)
         self.space(3)
 
-    def image(self, png: bytes, *, alt_text: str, max_h: float = 150) -> None:
+    @staticmethod
+    def image_size(png: bytes, max_h: float) -> tuple[float, float]:
+        """Width and height in mm: drawn at CHART_SCALE pixels per point, never wider than the text nor taller
+        than max_h."""
         with Image.open(io.BytesIO(png)) as img:
             px_w, px_h = img.size
-        # The PNG is drawn at CHART_SCALE pixels per point; never wider than the text, never taller than max_h.
         w = min(BODY_W, px_w / CHART_SCALE * 25.4 / 72)
         h = w * px_h / px_w
         if h > max_h:
             w, h = w * max_h / h, max_h
+        return w, h
+
+    def image(self, png: bytes, *, alt_text: str, max_h: float = 150) -> None:
+        w, h = self.image_size(png, max_h)
         self.keep(h + 2)
         self.pdf.image(png, x=MARGIN, y=self.pdf.get_y(), w=w, h=h, alt_text=clean(alt_text) or None)
         self.pdf.set_y(self.pdf.get_y() + h + 2)
@@ -338,9 +466,11 @@ def _scores(w: _Writer, summary: Summary) -> None:
     w.heading("Headline scores")
     w.para("Each section is scored from 0 to 100: the mean of the answers given, each on its own scale. "
            "\"Not sure\" and unanswered items are left out of the score and counted beside it.", size=9)
+    from assessment.charts import score_text  # the chart's labels and this table print a score the same way
+
     rows = []
     for s in summary.sections:
-        rows.append([s.title, f"{s.score:.0f}" if s.score is not None else "—",
+        rows.append([s.title, score_text(s.score) if s.score is not None else "—",
                      s.band.label if s.band else "Not scored",
                      f"{s.answered} of {s.total}" + (f"; {s.not_sure} not sure" if s.not_sure else "")])
     w.table(["Section", "Score (0–100)", "Band", "Answered"], rows, widths=[44, 16, 20, 20], size=9)
@@ -363,16 +493,36 @@ def _scores(w: _Writer, summary: Summary) -> None:
     w.table(["No.", "Principle", "Current", "Target", "Gap"], rows, widths=[7, 63, 12, 12, 10], size=9)
 
 
-def _charts(w: _Writer, charts: Sequence[tuple[ReportChart, bytes]]) -> None:
+def _chart(w: _Writer, chart: ReportChart, png: bytes | None) -> None:
+    """A chart under its heading (or its sentence when there is nothing to plot), its note, table and list."""
+    if png is not None:
+        _, h = w.image_size(png, chart.box_height)
+        w.keep(h + 14)  # the heading moves to the next page with its chart rather than sit alone above a gap
+    w.heading(chart.title, 2)
+    if png is None:
+        w.para(chart.empty_text or "There is nothing to chart yet.", size=9.5)
+    else:
+        w.image(png, alt_text=chart.alt_text or chart.title, max_h=chart.box_height)
+        if chart.note:
+            w.para(chart.note, size=8.5, grey=True)
+    if chart.table is not None and chart.table.rows and png is not None:
+        w.table(chart.table.headers, chart.table.rows, chart.table.widths, size=8)
+    if chart.list_items:
+        if chart.list_title:
+            w.heading(chart.list_title, 3)
+        if chart.list_intro:
+            w.para(chart.list_intro, size=9)
+        for item in chart.list_items:
+            w.bullet(item, size=8.5)
+
+
+def _charts(w: _Writer, charts: Sequence[tuple[ReportChart, bytes | None]]) -> None:
     w.pdf.add_page()
     w.heading("Charts")
     w.para("Every chart's values are also given as numbers in the tables of this summary, and the charts use "
            "shapes and labels as well as shades, so they read in black and white.", size=9, grey=True)
     for chart, png in charts:
-        w.heading(chart.title, 2)
-        w.image(png, alt_text=chart.alt_text or chart.title, max_h=chart.box_height)
-        if chart.note:
-            w.para(chart.note, size=8.5, grey=True)
+        _chart(w, chart, png)
 
 
 def _gaps(w: _Writer, summary: Summary) -> None:
@@ -388,36 +538,121 @@ def _gaps(w: _Writer, summary: Summary) -> None:
             widths=[10, 42, 15, 8, 13, 52])
 
 
-def _learn_from(w: _Writer, answers: Answers, content: Content, summary: Summary, max_gaps: int = 3,
-                max_cases: int = 4) -> None:
+def _grouped(exemplars: Sequence[Exemplar]) -> list[tuple[list[Exemplar], str]]:
+    """Exemplars that the sources describe in the same words, gathered into one item in first-seen order.
+
+    Several case studies are often named together in one passage (e.g. "named among the case studies that now
+    provide their own diagnostic services"), and printing that sentence once per name reads as a mistake.
+    """
+    groups: dict[str, list[Exemplar]] = {}
+    for ex in exemplars:
+        groups.setdefault(" ".join(ex.text.split()).lower(), []).append(ex)
+    return [(same, same[0].text) for same in groups.values()]
+
+
+def _and(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _learn_from(w: _Writer, answers: Answers, content: Content, summary: Summary) -> None:
+    # The same lessons, in the same order, as the Compare page: both come from compare.learn_from.
     w.heading("Learn from the case studies")
-    if not summary.gaps:
+    lessons = learn_from(summary, content)
+    if not lessons:
         w.para("Once you have set targets above your current levels, this section lists what the case studies did "
                "for the principles where your gaps are largest.")
         return
-    w.para(f"For your {min(max_gaps, len(summary.gaps))} largest gaps: what organisations in the sources did for "
-           "that principle, in our words, with where to read more.", size=9)
-    for gap in summary.gaps[:max_gaps]:
-        w.heading(f"{gap.number}. {gap.title} (level {gap.current} now, target {gap.target})", 3)
-        suggestions = suggest_actions(gap.number, content)
-        if not suggestions:
-            w.para("The case studies give no example for this principle.", size=9, grey=True)
+    w.para(f"For your {len(lessons)} largest gap{'s' if len(lessons) > 1 else ''}: the organisations the sources "
+           "give as examples of that principle, what they did, in our words, and where to read more.", size=9)
+    for lesson in lessons:
+        w.heading(f"{lesson.principle}. {lesson.title}: you are at level {lesson.current} and aim for "
+                  f"{lesson.target}", 3)
+        if not lesson.exemplars:
+            w.para("The sources give no case study as an example of this principle.", size=9, grey=True)
             continue
-        seen: set[str] = set()
-        for s in suggestions:
-            if s.case_study_id in seen or len(seen) >= max_cases:
-                continue  # one example per case study keeps the list short
-            seen.add(s.case_study_id)
-            w.bullet(f"{s.case_study_name}: {s.text} [{s.citation}]", size=9)
+        for same, text in _grouped(lesson.exemplars):
+            names = _and([f"{ex.case_name} ({ex.org_type})" for ex in same])
+            citations = "; ".join(dict.fromkeys(ex.citation for ex in same))
+            w.bullet(f"{names}: {text} [{citations}]", size=9)
+
+
+FIT_INTRO = ("Ranked from your practice profile. A structure the sources rule out for you is marked \"Not "
+             "possible\", with the reason and where it is stated. The others are ordered by how your answers bear "
+             "on them, and each says which of your answers raised or lowered it.")
+
+
+def fit_words(result: FitResult, best: int | None) -> str:
+    """How well an option fits, in words; `best` is the top score among the possible ones."""
+    if not result.possible:
+        return "Not possible for you"
+    if not (result.reasons_up or result.reasons_down):
+        return "None of your answers raises or lowers it"
+    if best is not None and result.score == best and result.score > 0:
+        return "Best fit with your answers"
+    if result.score >= 2:
+        return "A good fit with your answers"
+    if result.score == 1:
+        return "Some fit with your answers"
+    if result.score == 0:
+        return "Your answers pull both ways and cancel out"
+    return "A poor fit with your answers"
+
+
+def _fit_result(w: _Writer, rank: int, result: FitResult, best: int | None, ranked: bool) -> None:
+    w.heading(f"{rank}. {result.name}" + ("" if result.possible else " (not possible for you)"), 3)
+    if ranked:  # with no answers to weigh, "none of your answers…" under every option would say nothing new
+        w.para(f"Fit: {fit_words(result, best)}.", size=9, bold=True)
+    w.para(first_sentence(result.description), size=8.5, grey=True)
+    for blocker in result.blockers:
+        w.bullet(f"{blocker.sentence} (Source: {blocker.citation})", size=9, mark="✗", bold=True)
+    for condition in result.blocked_if:
+        w.bullet(f"{condition.condition} (Source: {condition.citation})", size=9, mark="?")
+    for reason in result.reasons_up + result.reasons_down:
+        w.bullet(reason, size=8.5)
+    for note in result.setting_notes:
+        w.bullet(f"About your setting: {note.text} (Source: {note.citation})", size=8.5)
+    if result.examples:
+        w.para("Examples among the case studies: " + ", ".join(result.examples), size=8.5, grey=True)
+
+
+def _fit_list(w: _Writer, title: str, intro: str, results: Sequence[FitResult], ranked: bool) -> None:
+    w.heading(title, 2)
+    w.para(intro, size=9)
+    scores = [r.score for r in results if r.possible and (r.reasons_up or r.reasons_down)]
+    best = max(scores) if scores else None
+    for rank, result in enumerate(results, start=1):
+        _fit_result(w, rank, result, best, ranked)
 
 
 def _fit(w: _Writer, answers: Answers, content: Content) -> None:
-    # Pending assessment/fit.py (rank_options, rank_legal_forms): its ranked results, with each "not possible"
-    # reason and its cite, go here. Until then the section keeps its place and its caveat.
+    profile = answers.profile
+    ranked = has_fit_answers(profile)
     w.heading("Structures and legal forms that might fit")
     w.para(LEGAL_CAVEAT, size=9, bold=True)
-    w.para("The ranking of structural options and legal forms against your profile is not in this version of the "
-           "summary yet: see the Structures and legal forms page in GroupUp.", size=9)
+    w.para(FIT_INTRO, size=9)
+    if not ranked:
+        w.para("You have not yet given your contracts, setting, aims or preferences, so nothing is ruled out or "
+               "ranked for you: these are in the order the sources give them. Fill in the practice profile in "
+               "GroupUp to rank them.", size=9)
+    elif not profile.contracts:
+        w.para("You have not said which contracts you hold (GMS, PMS or APMS). Some structures are not possible "
+               "with some contracts: each is listed under the structure it concerns.", size=9)
+    _fit_list(w, "Ways of working together", "How far the practices join up: from simple alliances, where each "
+              "stays independent, to a merger.", rank_options(profile, content), ranked)
+    _fit_list(w, "Legal forms", "The legal form a collaboration takes, which decides liability, finance, profit "
+              "and the NHS Pension.", rank_legal_forms(profile, content), ranked)
+
+
+def _started_from(action: Action, content: Content) -> str:
+    """Where an action begun from a suggestion came from: the case study, and the passage linking it to the
+    action's principle."""
+    case = next((c for c in content.case_studies if c.id == action.suggestion_from), None)
+    if case is None:
+        return f"Started from a case study: {action.suggestion_from}"
+    link = next((link for link in case.principles if link.number == action.principle), None)
+    if link is None:
+        return f"Started from a case study: {case.name}"
+    return f"Started from a case study: {case.name}. Source: {cite_text(link.cite, content)}"
 
 
 def _actions(w: _Writer, answers: Answers, content: Content, summary: Summary) -> None:
@@ -426,7 +661,6 @@ def _actions(w: _Writer, answers: Answers, content: Content, summary: Summary) -
         w.para("No actions recorded yet. Use the Action plan page to choose the gaps to act on.")
         return
     titles = {p.number: p.title for p in content.principles}
-    cases = {c.id: c.name for c in content.case_studies}
     order = {g.number: g.rank for g in summary.gaps}
     actions = sorted(answers.actions, key=lambda a: (order.get(a.principle, 99) if a.principle else 100,
                                                      a.principle or 0))
@@ -434,7 +668,7 @@ def _actions(w: _Writer, answers: Answers, content: Content, summary: Summary) -
     for a in actions:
         text = a.action
         if a.suggestion_from:
-            text += f"\n(Started from a case study: {cases.get(a.suggestion_from, a.suggestion_from)})"
+            text += f"\n({_started_from(a, content)})"
         where = f"{a.principle}. {titles.get(a.principle, '')}".strip() if a.principle else "General"
         rows.append([where, text, a.owner or "—", a.due.strftime("%d %b %Y") if a.due else "—",
                      ACTION_STATUS_LABELS[a.status]])
@@ -448,10 +682,7 @@ def _extra(w: _Writer, section: ReportSection) -> None:
     for table in section.tables:
         w.table(table.headers, table.rows, table.widths)
     for chart in section.charts:
-        w.heading(chart.title, 2)
-        w.image(render_chart_png(chart.spec), alt_text=chart.alt_text or chart.title, max_h=chart.box_height)
-        if chart.note:
-            w.para(chart.note, size=8.5, grey=True)
+        _chart(w, chart, None if chart.empty_text else render_chart_png(chart.spec))
 
 
 def _markdown(w: _Writer, text: str) -> None:
@@ -512,6 +743,17 @@ def _markdown(w: _Writer, text: str) -> None:
     flush_table()
 
 
+_YEAR = re.compile(r"\d{4}(?:\s*[–/-]\s*\d{2,4})?")
+
+
+def _byline(author: str, year: str) -> str:
+    """"Author. Year." with whatever the source does not state left out (the content says "not stated (…)")."""
+    parts = [" ".join(author.split()).rstrip(".")] if not author.strip().lower().startswith("not stated") else []
+    if _YEAR.fullmatch(year.strip()):
+        parts.append(year.strip())
+    return ". ".join(parts) + "." if parts else ""
+
+
 def _appendix(w: _Writer, content: Content, method: str | None) -> None:
     w.pdf.add_page()
     w.heading("Appendix: sources and method")
@@ -521,8 +763,11 @@ def _appendix(w: _Writer, content: Content, method: str | None) -> None:
     if not content.sources:
         w.para("No sources are listed in this copy of the content.", size=9)
     for source in content.sources:
+        w.keep(18)
         w.para(f"{source.title}", size=9.5, bold=True)
-        w.para(f"{source.author}. {source.year}.", size=9)
+        byline = _byline(source.author, source.year)
+        if byline:
+            w.para(byline, size=9)
         w.para(source.summary, size=9, grey=True)
     if method:
         if not method.lstrip().startswith("# "):
@@ -576,7 +821,7 @@ def build_pdf(
         roles = [ROLE_LABELS[role]] if role else []
     charts = report_charts(answers, content, summary) if "charts" in sections else []
     # Drawn before any layout: vl-convert holds the GIL, so a worker thread would gain nothing.
-    rendered = [(chart, render_chart_png(chart.spec)) for chart in charts]
+    rendered = [(chart, None if chart.empty_text else render_chart_png(chart.spec)) for chart in charts]
 
     running = _one_line(f"{title} — {answers.profile.display_name}", 110)
     pdf = _Document(running)

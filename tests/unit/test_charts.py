@@ -9,6 +9,7 @@ from assessment.charts import (
     principles_chart,
     principles_table,
     results_chart_specs,
+    score_text,
     section_scores_chart,
     section_scores_table,
 )
@@ -58,6 +59,30 @@ def test_the_section_chart_draws_a_bar_only_for_scored_sections():
     rows = spec["datasets"][bars["data"]["name"]]
     assert [(r["section"], r["score"]) for r in rows] == [
         ("Readiness", 100.0), ("Design principles: clinical care", 0.0), ("Design principles: organisation", 50.0)]
+
+
+def test_the_section_labels_sit_right_of_the_100_line_where_no_band_line_or_bar_end_runs_through_them():
+    spec = section_scores_chart(SUMMARIES["fully answered"]).to_dict()
+    text = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "text")
+    rules = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "rule")
+    edges = [row["edge"] for row in spec["datasets"][rules["data"]["name"]]]
+    assert text["encoding"]["x"]["datum"] == 100 and text["mark"]["align"] == "left"
+    assert edges and max(edges) < 100
+    assert [layer["mark"]["type"] for layer in spec["layer"]][-1] == "text"  # drawn over any line, not under
+
+
+@pytest.mark.parametrize(("value", "words"), [(47.1, "47.1"), (63.0, "63"), (39.6, "39.6"), (100.0, "100")])
+def test_a_score_is_printed_to_the_decimal_place_scoring_keeps(value, words):
+    assert score_text(value) == words  # never "40" for 39.6, which is in the band below 40
+
+
+def test_each_section_label_gives_the_score_as_printed_and_its_band():
+    summary = SUMMARIES["partly answered"]
+    spec = section_scores_chart(summary).to_dict()
+    text = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "text")
+    labels = {r["section"]: r["label"] for r in spec["datasets"][text["data"]["name"]]}
+    assert labels == {s.title: f"{score_text(s.score)} ({s.band.label})" for s in summary.sections
+                      if s.score is not None}
 
 
 def test_the_principles_chart_marks_now_and_target_for_each_answered_principle():

@@ -7,10 +7,15 @@ import io
 import pytest
 
 from assessment.actions import add_action, make_action
+from assessment.answers import Practice, Preferences
+from assessment.content_models import Aim
 from assessment.export import COLUMNS, answers_csv, file_stem
-from tests.factories import make_answers, make_content
+from tests.factories import CITE, make_answers, make_content
 
-CONTENT = make_content(readiness=3, components=2)
+CONTENT = make_content(readiness=3, components=2).model_copy(update={"aims": [
+    Aim(id="workforce", label="Recruit and keep staff", cite=CITE),
+    Aim(id="share_costs", label="Share back-office costs", cite=CITE),
+]})
 
 
 def read(data: bytes) -> list[dict[str, str]]:
@@ -77,6 +82,68 @@ def test_actions_are_listed_with_owner_due_date_and_status():
         "Agree a shared rota", "Priya Shah", "2026-05-01", "Not started", "Principle 1")
 
 
+def profiled():
+    """Two practices with every profile field given, aims, preferences and a note on how they work together now."""
+    answers = answered()
+    answers.profile.practices = [
+        Practice(name="Fellside Surgery", list_size=4300, gp_partners=2, gp_salaried=1, nurses=2, other_staff=9,
+                 setting="rural", contracts=["gms"]),
+        Practice(name="Beckside Practice", list_size=6100, gp_partners=3, gp_salaried=0, nurses=4, other_staff=11,
+                 setting="suburban", contracts=["pms", "apms"]),
+    ]
+    answers.profile.aims = ["workforce", "share_costs"]
+    answers.profile.preferences = Preferences(autonomy="very", profit="not_for_profit", need_capital=False,
+                                              nhs_pension="somewhat", limited_liability="not_important")
+    answers.profile.current_collaborations = "We share a nurse trainer with the valley practices."
+    return answers
+
+
+def profile_answers(rows) -> dict[str, tuple[str, str]]:
+    return {r["id"]: (r["answer"], r["answer_label"]) for r in rows_where(rows, part="profile")}
+
+
+@pytest.mark.parametrize(("row_id", "answer", "label"), [
+    ("practice_1_setting", "rural", "Rural"), ("practice_2_setting", "suburban", "Suburban"),
+    ("practice_1_contracts", "gms", "GMS"), ("practice_2_contracts", "pms;apms", "PMS, APMS"),
+    ("practice_1_list_size", "4300", ""), ("practice_2_list_size", "6100", ""),
+    ("practice_1_gp_partners", "2", ""), ("practice_2_gp_partners", "3", ""),
+    ("practice_1_gp_salaried", "1", ""), ("practice_2_gp_salaried", "0", ""),
+    ("practice_1_nurses", "2", ""), ("practice_2_nurses", "4", ""),
+    ("practice_1_other_staff", "9", ""), ("practice_2_other_staff", "11", ""),
+])
+def test_each_practice_has_its_own_setting_contracts_and_staff_numbers(row_id, answer, label):
+    assert profile_answers(read(answers_csv(profiled(), CONTENT)))[row_id] == (answer, label)
+
+
+def test_the_aims_are_listed_by_id_and_in_words():
+    answer, label = profile_answers(read(answers_csv(profiled(), CONTENT)))["aims"]
+    assert (answer, label) == ("workforce;share_costs", "Recruit and keep staff; Share back-office costs")
+
+
+@pytest.mark.parametrize(("field", "answer", "label"), [
+    ("autonomy", "very", "Very important"), ("profit", "not_for_profit", "Not for profit"),
+    ("need_capital", "false", "No"), ("nhs_pension", "somewhat", "Somewhat important"),
+    ("limited_liability", "not_important", "Not important"),
+])
+def test_each_preference_is_listed_with_its_answer_in_words(field, answer, label):
+    assert profile_answers(read(answers_csv(profiled(), CONTENT)))[f"preference_{field}"] == (answer, label)
+
+
+def test_an_unanswered_preference_says_so():
+    assert profile_answers(read(answers_csv(answered(), CONTENT)))["preference_autonomy"] == ("", "Not answered")
+
+
+def test_how_the_practices_work_together_now_is_included():
+    answer, _ = profile_answers(read(answers_csv(profiled(), CONTENT)))["current_collaborations"]
+    assert answer == "We share a nurse trainer with the valley practices."
+
+
+def test_a_practice_with_nothing_given_still_has_a_row_for_each_field():
+    ids = set(profile_answers(read(answers_csv(make_answers(), CONTENT))))
+    assert {"practice_1_setting", "practice_1_contracts", "practice_1_nurses", "aims", "preference_profit",
+            "current_collaborations", "respondent_role"} <= ids
+
+
 def test_the_practice_name_keeps_its_accents_quotes_and_pound_sign():
     (row,) = rows_where(read(answers_csv(answered(), CONTENT)), id="practice_1_name")
     assert row["answer"] == "St Mary's & Dr Ó'Brien — “Northside” £"
@@ -88,6 +155,16 @@ def test_typed_text_that_a_spreadsheet_would_run_as_a_formula_is_quoted(typed):
     add_action(answers, make_action(typed, owner=typed))
     (row,) = rows_where(read(answers_csv(answers, CONTENT)), part="action")
     assert row["item"] == "'" + typed and row["owner"] == "'" + typed
+
+
+@pytest.mark.parametrize("typed", ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)"])
+def test_typed_profile_text_that_a_spreadsheet_would_run_as_a_formula_is_quoted(typed):
+    answers = profiled()
+    answers.profile.current_collaborations = typed
+    answers.profile.aims = [typed]  # an aim id the content does not know is the file's own text
+    rows = profile_answers(read(answers_csv(answers, CONTENT)))
+    assert rows["current_collaborations"][0] == "'" + typed
+    assert rows["aims"] == ("'" + typed, "'" + typed)
 
 
 def test_the_download_name_is_plain_ascii_from_the_practice_name():

@@ -10,8 +10,10 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from assessment.actions import action_from_suggestion, add_action, make_action, suggest_actions
+from assessment.actions import action_from_suggestion, add_action, cite_text, make_action, suggest_actions
 from assessment.answers import Answers, Practice, PrincipleAnswer
+from assessment.charts import score_text
+from assessment.compare import evidence_matrix, exemplars_for, learn_from, scale_points
 from assessment.content import get_content
 from assessment.report import (
     LEGAL_CAVEAT,
@@ -235,14 +237,73 @@ def test_an_unknown_section_name_is_refused(content):
         build_pdf(Answers(), content, sections=("cover", "summary"))
 
 
-def test_every_chart_is_embedded_as_an_image_under_its_title(content, full, full_text):
+CHART_TITLES = ("Design principles: where you are now and where you want to be", "Section scores",
+                "Case studies that exemplify each design principle", "Scale: your practice beside the case studies")
+
+
+def image_count(pdf: bytes) -> int:
+    return sum(len(page.images) for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_the_four_charts_the_issue_asks_for_are_embedded_as_images_under_their_titles(content, full, full_text):
     answers, pdf = full
     charts = report_charts(answers, content, score(answers, content))
-    assert len(charts) >= 2
-    images = sum(len(page.images) for page in PdfReader(io.BytesIO(pdf)).pages)
-    assert images == len(charts)
-    for chart in charts:
-        assert " ".join(chart.title.split()) in full_text
+    assert [c.title for c in charts] == list(CHART_TITLES)
+    assert all(not c.empty_text for c in charts)
+    assert image_count(pdf) == 4
+    for title in CHART_TITLES:
+        assert title in full_text
+
+
+def test_the_heatmap_and_scale_charts_are_drawn_from_the_comparison_specs(content, full):
+    from assessment.comparison_charts import evidence_heatmap, scale_chart
+
+    answers, _ = full
+    summary = score(answers, content)
+    charts = {c.title: c for c in report_charts(answers, content, summary)}
+    heat = evidence_heatmap(content, summary).to_dict(validate=False)
+    scale = scale_chart(scale_points(answers.profile, content)).to_dict(validate=False)
+    assert charts[CHART_TITLES[2]].spec["datasets"] == heat["datasets"]
+    assert charts[CHART_TITLES[3]].spec["datasets"] == scale["datasets"]
+
+
+def test_the_heatmap_is_followed_by_a_table_naming_each_principles_case_studies(content, full_text):
+    by_principle: dict[int, list[str]] = {}
+    for cell in evidence_matrix(content):
+        by_principle.setdefault(cell.principle, []).append(cell.case_name)
+    assert "Case studies the sources give as examples" in full_text
+    for names in by_principle.values():
+        assert ", ".join(names) in full_text
+
+
+def test_the_scale_chart_is_followed_by_its_figures_and_the_case_studies_with_no_scale(content, full, full_text):
+    answers, _ = full
+    data = scale_points(answers.profile, content)
+    assert data.points and data.not_stated
+    for point in data.points:
+        if point.kind == "case_study":
+            assert f"{point.name} {point.org_type} {point.population:,}" in full_text
+    assert "Scale not stated" in full_text
+    for missing in data.not_stated:
+        assert f"{missing.case_name}: {missing.note}" in full_text
+
+
+def test_an_empty_assessment_prints_a_sentence_instead_of_an_empty_chart(content, empty_pdf):
+    text = text_of(empty_pdf)
+    assert "No design principle has a level yet, so there is nothing to chart." in text
+    assert "No section has a score yet, so there is nothing to chart." in text
+    assert image_count(empty_pdf) == 2  # the heatmap and the scale chart still have the case studies to show
+
+
+def test_the_headline_table_prints_each_score_as_the_section_chart_labels_it(content, full, full_text):
+    answers, _ = full
+    summary = score(answers, content)
+    assert any(s.score != round(s.score) for s in summary.sections), "needs a score with a decimal to mean much"
+    chart = report_charts(answers, content, summary)[1].spec
+    labels = {row["section"]: row["label"] for rows in chart["datasets"].values() for row in rows if "label" in row}
+    for section in summary.sections:
+        assert labels[section.title] == f"{score_text(section.score)} ({section.band.label})"
+        assert f"{section.title} {score_text(section.score)} {section.band.label}" in full_text
 
 
 def test_a_chart_may_not_fetch_data_from_the_network_but_draws_inline_data():
@@ -257,11 +318,61 @@ def test_a_chart_may_not_fetch_data_from_the_network_but_draws_inline_data():
     assert png.startswith(b"\x89PNG")
 
 
-def test_the_learn_from_section_says_what_case_studies_did_for_the_largest_gaps_with_citations(content, full,
+def test_the_learn_from_section_names_the_same_case_studies_as_the_compare_page_with_citations(content, full,
                                                                                               full_text):
     answers, _ = full
-    top = score(answers, content).gaps[:3]
-    examples = [s for gap in top for s in suggest_actions(gap.number, content)]
-    assert examples, "the example answers should have a top gap that some case study addresses"
-    first = examples[0]
-    assert f"{first.case_study_name}: {first.text} [{first.citation}]" in full_text
+    lessons = learn_from(score(answers, content), content)
+    assert any(lesson.exemplars for lesson in lessons), "the answers should have a top gap some case study addresses"
+    for lesson in lessons:
+        assert f"{lesson.principle}. {lesson.title}: you are at level {lesson.current} and aim for" in full_text
+        for ex in lesson.exemplars:
+            assert f"{ex.case_name} ({ex.org_type})" in full_text
+            assert ex.text in full_text and ex.citation in full_text
+
+
+def test_a_sentence_the_sources_give_for_several_case_studies_is_printed_once_naming_them_all(content):
+    shared = {}  # principle: a sentence learn_from gives for more than one case study
+    for number in range(1, 13):
+        texts = [ex.text for ex in exemplars_for(number, content)]
+        repeated = [t for t in texts if texts.count(t) > 1]
+        if repeated:
+            shared[number] = repeated[0]
+    assert shared, "the content should have a passage naming several case studies together"
+    answers = Answers()
+    for number in list(shared)[:3]:
+        answers.principles[number] = PrincipleAnswer(current=0, target=4)
+    text = text_of(build_pdf(answers, content, sections=("learn_from",)))
+    for number in list(shared)[:3]:
+        assert text.count(shared[number]) == 1
+        for ex in exemplars_for(number, content):
+            assert ex.case_name in text
+
+
+def test_an_action_started_from_a_suggestion_prints_the_case_study_and_its_citation(content, full, full_text):
+    answers, _ = full
+    (action,) = [a for a in answers.actions if a.suggestion_from]
+    case = next(c for c in content.case_studies if c.id == action.suggestion_from)
+    link = next(link for link in case.principles if link.number == action.principle)
+    assert f"Started from a case study: {case.name}. Source: {cite_text(link.cite, content)}" in full_text
+
+
+def test_the_appendix_leaves_out_a_year_or_author_the_source_does_not_state(content, full_text):
+    appendix = full_text[full_text.index("Appendix: sources and method"):]
+    assert "not stated" not in appendix.lower().split("how groupup scores")[0]
+    dated = [s for s in content.sources if s.year.strip().isdigit() and not s.author.startswith("not stated")]
+    assert dated
+    for source in dated:
+        assert f"{source.author}. {source.year}." in appendix
+    undated = [s for s in content.sources if not s.year.strip().isdigit() and not s.author.startswith("not stated")]
+    for source in undated:
+        assert f"{source.author.rstrip('.')}." in appendix
+
+
+def test_a_name_holding_the_page_count_alias_is_printed_as_typed(content):
+    answers = Answers()
+    answers.profile.practices = [Practice(name="Ash {nb}")]
+    pdf = build_pdf(answers, content)
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    cover = " ".join(pages[0].extract_text().split())
+    assert "Ash {nb}" in cover
+    assert f"Page 1 of {len(pages)}" in cover
