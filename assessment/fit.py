@@ -199,10 +199,11 @@ def _autonomy(option: StructuralOption, prefs: Preferences, content: Content, ta
 
 def _aims(option: StructuralOption, profile: Profile, content: Content, tally: _Tally) -> None:
     labels = {a.id: a.label for a in content.aims}
-    for aim in profile.aims:
-        if aim in option.aims:
-            label = labels.get(aim, aim)
-            tally.add(1, f"it serves one of your aims: “{label}” ({cite_text(option.cite, content)})")
+    served = [f"“{labels.get(aim, aim)}”" for aim in profile.aims if aim in option.aims]
+    if served:
+        # One point an aim, in one sentence with one citation: the same passage says so for all of them.
+        which = "one of your aims" if len(served) == 1 else f"{len(served)} of your aims"
+        tally.add(len(served), f"it serves {which}: {'; '.join(served)} ({cite_text(option.cite, content)})")
 
 
 def _rank(results: list[FitResult]) -> list[FitResult]:

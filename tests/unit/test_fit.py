@@ -287,6 +287,14 @@ def test_an_option_rises_for_each_of_the_practices_aims_it_serves_naming_the_aim
     assert "“Share staff, premises or back-office costs”" in alliance.reasons_up[0]
 
 
+def test_several_aims_an_option_serves_add_a_point_each_in_one_cited_reason():
+    content = CONTENT.model_copy(update={"structural_options": [
+        option("simple_alliance", "Simple alliance", 0, aims=["share_costs", "urgent_care"])]})
+    alliance = rank_options(practice(aims=["share_costs", "urgent_care", "workforce"]), content)[0]
+    assert alliance.score == 2 and len(alliance.reasons_up) == 1
+    assert alliance.reasons_up[0].startswith("Rises (+2) because it serves 2 of your aims: “Share staff")
+
+
 def test_wanting_profit_raises_a_company_limited_by_shares_and_lowers_a_cic_and_a_charity():
     results = by_id(rank_legal_forms(practice(profit="profit"), CONTENT))
     assert results["company_shares"].score > 0 > results["cic"].score
