@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -80,6 +81,29 @@ class Exemplar(Frozen):
     text: str  # one sentence: what the case study did for this principle
     cite: Citation
     citation: str
+
+
+class SharedLesson(Frozen):
+    """Case studies the sources describe in the same words for a principle, gathered so the sentence shows once."""
+
+    exemplars: list[Exemplar]
+    text: str
+
+    @property
+    def citations(self) -> str:
+        return "; ".join(dict.fromkeys(ex.citation for ex in self.exemplars))
+
+
+def group_exemplars(exemplars: Sequence[Exemplar]) -> list[SharedLesson]:
+    """Exemplars with the same sentence gathered into one, in first-seen order.
+
+    Several case studies are often named together in one passage (e.g. "named among the case studies that now
+    provide their own diagnostic services"), and showing that sentence once per name reads as a mistake.
+    """
+    groups: dict[str, list[Exemplar]] = {}
+    for ex in exemplars:
+        groups.setdefault(" ".join(ex.text.split()).lower(), []).append(ex)
+    return [SharedLesson(exemplars=same, text=same[0].text) for same in groups.values()]
 
 
 class Lesson(Frozen):

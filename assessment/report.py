@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field
 
 from assessment.actions import cite_text
 from assessment.answers import ACTION_STATUS_LABELS, ROLE_LABELS, Action, Answers, parse_answers
-from assessment.compare import Exemplar, first_sentence, learn_from
+from assessment.compare import first_sentence, group_exemplars, learn_from
 from assessment.content import CONTENT_DIR, load_content
 from assessment.content_models import Content
 from assessment.errors import GroupUpError
@@ -538,18 +538,6 @@ def _gaps(w: _Writer, summary: Summary) -> None:
             widths=[10, 42, 15, 8, 13, 52])
 
 
-def _grouped(exemplars: Sequence[Exemplar]) -> list[tuple[list[Exemplar], str]]:
-    """Exemplars that the sources describe in the same words, gathered into one item in first-seen order.
-
-    Several case studies are often named together in one passage (e.g. "named among the case studies that now
-    provide their own diagnostic services"), and printing that sentence once per name reads as a mistake.
-    """
-    groups: dict[str, list[Exemplar]] = {}
-    for ex in exemplars:
-        groups.setdefault(" ".join(ex.text.split()).lower(), []).append(ex)
-    return [(same, same[0].text) for same in groups.values()]
-
-
 def _and(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
@@ -570,10 +558,9 @@ def _learn_from(w: _Writer, answers: Answers, content: Content, summary: Summary
         if not lesson.exemplars:
             w.para("The sources give no case study as an example of this principle.", size=9, grey=True)
             continue
-        for same, text in _grouped(lesson.exemplars):
-            names = _and([f"{ex.case_name} ({ex.org_type})" for ex in same])
-            citations = "; ".join(dict.fromkeys(ex.citation for ex in same))
-            w.bullet(f"{names}: {text} [{citations}]", size=9)
+        for group in group_exemplars(lesson.exemplars):
+            names = _and([f"{ex.case_name} ({ex.org_type})" for ex in group.exemplars])
+            w.bullet(f"{names}: {group.text} [{group.citations}]", size=9)
 
 
 FIT_INTRO = ("Ranked from your practice profile. A structure the sources rule out for you is marked \"Not "

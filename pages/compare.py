@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from assessment.compare import closest_peers, comparison_needs, has_levels, learn_from, scale_points
+from assessment.compare import closest_peers, comparison_needs, group_exemplars, has_levels, learn_from, scale_points
 from assessment.comparison_charts import (
     evidence_heatmap,
     evidence_list_table,
@@ -67,10 +67,11 @@ for lesson in lessons:
                     f"{lesson.current} and aim for {lesson.target}.")
         if not lesson.exemplars:
             st.write("The sources give no case study as an example of this principle.")
-        for ex in lesson.exemplars:
-            st.markdown(f"- **{escape_markdown(ex.case_name)}** ({escape_markdown(ex.org_type)}): "
-                        f"{escape_markdown(ex.text)}")
-            st.caption("Source: " + escape_markdown(ex.citation))
+        for group in group_exemplars(lesson.exemplars):
+            names = ", ".join(f"**{escape_markdown(ex.case_name)}** ({escape_markdown(ex.org_type)})"
+                              for ex in group.exemplars)
+            st.markdown(f"- {names}: {escape_markdown(group.text)}")
+            st.caption("Source: " + escape_markdown(group.citations))
 if lessons:
     page_link("action-plan", label="Turn these into actions", icon=":material/arrow_forward:")
 

@@ -7,7 +7,7 @@ import json
 import pyarrow as pa
 
 from assessment.answers import Answers, Practice, Preferences, PrincipleAnswer, Profile
-from assessment.compare import closest_peers, learn_from, scale_points
+from assessment.compare import closest_peers, group_exemplars, learn_from, scale_points
 from assessment.comparison_charts import evidence_left_out, evidence_note
 from assessment.content import get_content
 from assessment.scoring import score
@@ -75,8 +75,10 @@ def test_learn_from_lists_the_case_studies_behind_the_largest_gaps_each_with_its
     for lesson in lessons:
         assert f"Principle {lesson.principle}. {lesson.title}" in shown
         for exemplar in lesson.exemplars:
-            assert f"**{exemplar.case_name}** ({exemplar.org_type}): {exemplar.text}" in shown
-            assert f"Source: {exemplar.citation}" in captions
+            assert f"**{exemplar.case_name}** ({exemplar.org_type})" in shown
+            assert exemplar.citation in captions
+        for group in group_exemplars(lesson.exemplars):
+            assert shown.count(group.text) == 1, "a sentence the sources give for several case studies shows once"
 
 
 def test_your_levels_appear_beside_the_heatmap(app_test):

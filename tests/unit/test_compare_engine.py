@@ -325,3 +325,18 @@ def test_filters_combine_and_an_empty_filter_lets_everything_through():
         "vitality"]
     assert ids(filter_case_studies(CONTENT, principles=[4, 3])) == ["vitality", "botermarkt"]
     assert ids(filter_case_studies(CONTENT, countries=["Belgium"], principles=[9])) == []
+
+
+def test_case_studies_given_for_a_principle_in_the_same_words_are_shown_as_one_lesson_naming_each():
+    from assessment.compare import Exemplar, group_exemplars
+
+    def ex(case: str, text: str, section: str) -> Exemplar:
+        cite = Citation(source="nuffield2013", section=section)
+        return Exemplar(case_id=case.lower(), case_name=case, org_type="Network", text=text, cite=cite,
+                        citation=f"Report, {section}")
+
+    groups = group_exemplars([ex("Ash", "Shared records.", "Box 9"), ex("Elm", "Ran a hub.", "Box 2"),
+                              ex("Oak", "Shared  records.", "Box 9"), ex("Yew", "Shared records.", "Box 10")])
+    assert [([e.case_name for e in g.exemplars], g.text) for g in groups] == [
+        (["Ash", "Oak", "Yew"], "Shared records."), (["Elm"], "Ran a hub.")]
+    assert groups[0].citations == "Report, Box 9; Report, Box 10"
