@@ -37,6 +37,13 @@ ROLE_LABELS: dict[str, str] = {
     "patient_representative": "Patient representative",
     "other": "Other",
 }
+# The profile's choices in words: one set, used by the Practice profile page, the CSV and the PDF.
+SETTING_LABELS = {"urban": "Urban", "suburban": "Suburban", "rural": "Rural", "remote": "Remote"}
+CONTRACT_LABELS = {"gms": "GMS", "pms": "PMS", "apms": "APMS"}
+IMPORTANCE_LABELS = {"not_important": "Not important", "somewhat": "Somewhat important", "very": "Very important"}
+PROFIT_LABELS = {"profit": "Able to make a profit for its owners", "not_for_profit": "Not for profit",
+                 "no_preference": "No preference"}
+YES_NO_LABELS = {True: "Yes", False: "No"}
 ActionStatus = Literal["not_started", "in_progress", "done", "on_hold"]
 ACTION_STATUS_LABELS: dict[str, str] = {
     "not_started": "Not started",

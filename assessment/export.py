@@ -8,7 +8,16 @@ import io
 import re
 import unicodedata
 
-from assessment.answers import ACTION_STATUS_LABELS, ROLE_LABELS, Answers
+from assessment.answers import (
+    ACTION_STATUS_LABELS,
+    CONTRACT_LABELS,
+    IMPORTANCE_LABELS,
+    PROFIT_LABELS,
+    ROLE_LABELS,
+    SETTING_LABELS,
+    YES_NO_LABELS,
+    Answers,
+)
 from assessment.content_models import Content, QuestionSection
 from assessment.scoring import Summary, score
 
@@ -16,13 +25,6 @@ COLUMNS = ("part", "section", "id", "item", "answer", "answer_label", "current",
            "score", "band", "owner", "due", "status", "note")
 
 PROFILE = "Practice profile"
-# The profile's choices in words, as the Practice profile page offers them.
-SETTING_LABELS = {"urban": "Urban", "suburban": "Suburban", "rural": "Rural", "remote": "Remote"}
-CONTRACT_LABELS = {"gms": "GMS", "pms": "PMS", "apms": "APMS"}
-IMPORTANCE_LABELS = {"not_important": "Not important", "somewhat": "Somewhat important", "very": "Very important"}
-PROFIT_LABELS = {"profit": "Able to make a profit for its owners", "not_for_profit": "Not for profit",
-                 "no_preference": "No preference"}
-YES_NO_LABELS = {True: "Yes", False: "No"}
 # Each practice's counts: field, what the row says.
 PRACTICE_COUNTS = (("list_size", "list size"), ("gp_partners", "GP partners"), ("gp_salaried", "salaried GPs"),
                    ("nurses", "nurses"), ("other_staff", "other staff"))

@@ -15,11 +15,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from assessment.actions import cite_text
-from assessment.answers import Preferences, Profile
+from assessment.answers import CONTRACT_LABELS, Preferences, Profile
 from assessment.compare import CitedPoint, cited, lower_first
 from assessment.content_models import Citation, Content, ContractRule, Flag, LegalStructure, StructuralOption
 
-CONTRACT_NAMES = {"gms": "GMS", "pms": "PMS", "apms": "APMS"}
+CONTRACT_NAMES = CONTRACT_LABELS
 # The BMA guidance ties NHS Pension eligibility to "GMS/PMS contracting" (Legal structures: Charity or CIO).
 PENSION_CONTRACTS = frozenset({"gms", "pms"})
 IMPORTANCE_WEIGHT = {"very": 2, "somewhat": 1, "not_important": 0}

@@ -7,17 +7,20 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
-from assessment.answers import ROLE_LABELS, Answers, Practice
+from assessment.answers import (
+    CONTRACT_LABELS,
+    IMPORTANCE_LABELS,
+    PROFIT_LABELS,
+    ROLE_LABELS,
+    SETTING_LABELS,
+    YES_NO_LABELS,
+    Answers,
+    Practice,
+)
 from assessment.content import get_content
 from ui.state import flash, forget_widgets, get_answers, seed, update_answers, widget_key, widget_value
 from ui.widgets import escape_markdown, page_link
 
-SETTING_LABELS = {"urban": "Urban", "suburban": "Suburban", "rural": "Rural", "remote": "Remote"}
-CONTRACT_LABELS = {"gms": "GMS", "pms": "PMS", "apms": "APMS"}
-IMPORTANCE_LABELS = {"not_important": "Not important", "somewhat": "Somewhat important", "very": "Very important"}
-PROFIT_LABELS = {"profit": "Able to make a profit for its owners", "not_for_profit": "Not for profit",
-                 "no_preference": "No preference"}
-YES_NO_LABELS = {True: "Yes", False: "No"}
 COUNTS = (  # field, label, largest value the model accepts
     ("list_size", "Registered patients (list size)", 2_000_000),
     ("gp_partners", "GP partners", 1000),
