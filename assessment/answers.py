@@ -155,6 +155,15 @@ class Answers(Model):
     actions: list[Action] = Field(default_factory=list, max_length=200)
     updated: dt.datetime | None = None
 
+    def answer_question(self, section_id: Literal["readiness", "components"], question_id: str,
+                        value: QuestionAnswer | None) -> None:
+        """Record a readiness or components answer; None takes the answer back, leaving the question unanswered."""
+        given = getattr(self, section_id)
+        if value is None:
+            given.pop(question_id, None)
+        else:
+            given[question_id] = value
+
     def to_json(self) -> str:
         return self.model_dump_json(indent=2)
 

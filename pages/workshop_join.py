@@ -78,15 +78,7 @@ def _save(storage: Storage, change) -> None:
 
 def _save_question(storage: Storage, section_id: str, question_id: str) -> None:
     value = widget_value(widget_key("wsj", section_id, question_id))
-
-    def change(answers: Answers) -> None:
-        given = getattr(answers, section_id)
-        if value is None:
-            given.pop(question_id, None)
-        else:
-            given[question_id] = value
-
-    _save(storage, change)
+    _save(storage, lambda answers: answers.answer_question(section_id, question_id, value))
 
 
 def _save_principle(storage: Storage, number: int, field: str) -> None:

@@ -47,15 +47,7 @@ def page_link(url_path: str, label: str | None = None, icon: str | None = None) 
 
 def _save_question(section_id: str, question_id: str) -> None:
     value = widget_value(widget_key(section_id, question_id))
-
-    def change(answers: Answers) -> None:
-        given = getattr(answers, section_id)
-        if value is None:
-            given.pop(question_id, None)
-        else:
-            given[question_id] = value
-
-    update_answers(change)
+    update_answers(lambda answers: answers.answer_question(section_id, question_id, value))
 
 
 def question_radio(section: QuestionSection, question: Question, number: int, given: dict) -> None:

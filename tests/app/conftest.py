@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from assessment.answers import Answers, parse_answers
+from assessment.storage import Storage, clear_storage_cache, get_storage
 from tests.app.helpers import APP, go_to
 from ui import widgets
 from ui.state import Keys
@@ -46,6 +47,16 @@ def app_test() -> Callable[..., AppTest]:
         return at
 
     return make
+
+
+@pytest.fixture
+def storage(tmp_path, monkeypatch) -> Iterator[Storage]:
+    """The app's storage, in a SQLite file of this test's own."""
+    monkeypatch.setenv("GROUPUP_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("GROUPUP_DATABASE_URL", raising=False)
+    clear_storage_cache()
+    yield get_storage()
+    clear_storage_cache()
 
 
 @pytest.fixture

@@ -7,18 +7,9 @@ from streamlit.testing.v1 import AppTest
 
 from assessment.answers import Answers
 from assessment.content import get_content
-from assessment.storage import ResumeCodeNotFound, Storage, clear_storage_cache, format_code, get_storage
+from assessment.storage import ResumeCodeNotFound, Storage, format_code
 from tests.app.helpers import APP, go_to, saved_answers
 from ui.state import Keys, widget_key
-
-
-@pytest.fixture
-def storage(tmp_path, monkeypatch) -> Storage:
-    monkeypatch.setenv("GROUPUP_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("GROUPUP_DATABASE_URL", raising=False)
-    clear_storage_cache()
-    yield get_storage()
-    clear_storage_cache()
 
 
 def first_question() -> str:

@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from assessment.answers import Answers, PrincipleAnswer
-from assessment.storage import Storage, clear_storage_cache, format_code, get_storage
+from assessment.storage import format_code
 from tests.app.helpers import go_to
 
 PRACTICES = ["Ash Surgery", "Beech Practice"]
-
-
-@pytest.fixture
-def storage(tmp_path, monkeypatch) -> Storage:
-    """The app's storage, in a SQLite file of this test's own."""
-    monkeypatch.setenv("GROUPUP_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("GROUPUP_DATABASE_URL", raising=False)
-    clear_storage_cache()
-    yield get_storage()
-    clear_storage_cache()
 
 
 def join_page(app_test, code: str | None = None, token: str | None = None) -> AppTest:

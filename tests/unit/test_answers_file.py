@@ -138,3 +138,12 @@ def test_a_new_principle_answer_has_nothing_chosen_for_now():
 ])
 def test_a_principle_answer_is_done_with_both_levels_or_not_sure(given, done):
     assert given.done is done
+
+
+def test_answering_a_question_records_it_and_answering_none_takes_it_back():
+    answers = Answers()
+    answers.answer_question("readiness", "time_for_the_future", 2)
+    answers.answer_question("components", "cpd", "not_sure")
+    assert (answers.readiness, answers.components) == ({"time_for_the_future": 2}, {"cpd": "not_sure"})
+    answers.answer_question("readiness", "time_for_the_future", None)
+    assert answers.readiness == {}
