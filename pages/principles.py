@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 
 from assessment.answers import Answers, PrincipleAnswer
@@ -27,14 +29,25 @@ def _save(number: int, field: str) -> None:
     update_answers(change)
 
 
+@functools.cache
+def principle_text(number: int) -> str:
+    """A principle's statement, why it matters and its five levels as one Markdown block.
+
+    Content is loaded once per process and never changes, so the escaped text is built once, not on every rerun
+    for all twelve principles.
+    """
+    content = get_content()
+    principle = next(p for p in content.principles if p.number == number)
+    levels_list = "\n".join(f"- **{lv.level} · {escape_markdown(lv.label)}**: {escape_markdown(lv.descriptor)}"
+                             for lv in principle.levels)
+    return (f"> “{escape_markdown(principle.statement)}”\n>\n> :gray[{cite(principle.statement_cite, content)}]"
+            f"\n\n**Why it matters.** {escape_markdown(principle.why_it_matters)}\n\n{levels_list}")
+
+
 def principle_form(principle: Principle, given: PrincipleAnswer | None) -> None:
     n = principle.number
     levels = {lv.level: f"{lv.level} · {lv.label}" for lv in principle.levels}
-    # One Markdown block per principle, not five: the page draws twelve of these on every rerun.
-    levels_list = "\n".join(f"- **{lv.level} · {escape_markdown(lv.label)}**: {escape_markdown(lv.descriptor)}"
-                             for lv in principle.levels)
-    st.markdown(f"> “{escape_markdown(principle.statement)}”\n>\n> :gray[{cite(principle.statement_cite, content)}]"
-                f"\n\n**Why it matters.** {escape_markdown(principle.why_it_matters)}\n\n{levels_list}")
+    st.markdown(principle_text(n))
     seed(widget_key("principle", n, "current"), given.now if given else None)
     st.radio("Where are you now?", options=[*levels, NOT_SURE], format_func=(levels | {NOT_SURE: NOT_SURE_LABEL}).get,
              index=None, horizontal=True, key=widget_key("principle", n, "current"), on_change=_save,
