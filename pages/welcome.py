@@ -40,7 +40,8 @@ if st.button("Start: describe your practice", key=widget_key("start"), type="pri
 examples = example_files()
 if examples:
     st.subheader("Try an example practice")
-    st.write("Load a made-up practice's answers to see how GroupUp works. This replaces any answers in this tab.")
+    st.write("Load a made-up practice's answers to see how GroupUp works. They replace the answers in this tab; "
+             "any you had stay saved under their own resume code, shown in the sidebar.")
     columns = st.columns(min(len(examples), 3))
     for index, (path, label) in enumerate(examples):
         columns[index % len(columns)].button(
