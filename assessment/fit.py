@@ -19,7 +19,6 @@ from assessment.answers import CONTRACT_LABELS, Preferences, Profile
 from assessment.compare import CitedPoint, cited, lower_first
 from assessment.content_models import Citation, Content, ContractRule, Flag, LegalStructure, StructuralOption
 
-CONTRACT_NAMES = CONTRACT_LABELS
 # The BMA guidance ties NHS Pension eligibility to "GMS/PMS contracting" (Legal structures: Charity or CIO).
 PENSION_CONTRACTS = frozenset({"gms", "pms"})
 IMPORTANCE_WEIGHT = {"very": 2, "somewhat": 1, "not_important": 0}
@@ -66,7 +65,7 @@ class Blocker(Frozen):
     @property
     def condition(self) -> str:
         """For a rule that would apply if the practice held the contract."""
-        names = " or ".join(CONTRACT_NAMES[c] for c in self.contracts) or "particular"
+        names = " or ".join(CONTRACT_LABELS[c] for c in self.contracts) or "particular"
         return f"Not possible if you hold {_a(names)} {names} contract: {self.reason}"
 
 
@@ -117,7 +116,7 @@ def _a(words: str) -> str:
 
 
 def _held_words(contracts: list[str]) -> str:
-    names = [CONTRACT_NAMES[c] for c in contracts]
+    names = [CONTRACT_LABELS[c] for c in contracts]
     return f"{_a(names[0])} {names[0]} contract" if len(names) == 1 else f"{' and '.join(names)} contracts"
 
 
@@ -144,7 +143,7 @@ def _contract_rules(rules: list[ContractRule], profile: Profile, content: Conten
     unknown = [r for r in rules if r.status == "barred"] if not held else []
     for rule in rules:
         if rule.status == "allowed" and rule.contract in held:
-            name = CONTRACT_NAMES[rule.contract]
+            name = CONTRACT_LABELS[rule.contract]
             tally.add(1, f"you hold {_a(name)} {name} contract and the sources say this can hold {name} contracts "
                          f"({cite_text(rule.cite, content)})")
     return _blockers(barred, content, held=True), _blockers(unknown, content, held=False)
@@ -271,7 +270,7 @@ def _pension_rule(legal: LegalStructure, profile: Profile, content: Content) -> 
     flag = legal.nhs_pension
     if flag.value != "no" or flag.cite is None:
         return _Pension()
-    scope = " or ".join(CONTRACT_NAMES[c] for c in sorted(PENSION_CONTRACTS))
+    scope = " or ".join(CONTRACT_LABELS[c] for c in sorted(PENSION_CONTRACTS))
     note = " ".join(flag.note.split()).rstrip(".")
     reason = (f"NHS Pension Scheme eligibility through {_a_word(legal.name)} {lower_first(legal.name)} for "
               f"{scope} contracting. The sources say: “{note}.”")
