@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from assessment import storage
 from assessment.storage import (
     ALPHABET,
     JOIN_CODE_LENGTH,
     RESUME_CODE_LENGTH,
     code_bits,
+    codes,
     format_code,
     new_code,
     new_facilitator_key,
@@ -52,7 +52,7 @@ def test_consecutive_codes_are_not_a_sequence():
 
 def test_codes_come_from_the_secrets_module(monkeypatch):
     calls = []
-    monkeypatch.setattr(storage.secrets, "choice", lambda seq: calls.append(seq) or seq[0])
+    monkeypatch.setattr(codes.secrets, "choice", lambda seq: calls.append(seq) or seq[0])
     assert new_code() == ALPHABET[0] * JOIN_CODE_LENGTH
     assert len(calls) == JOIN_CODE_LENGTH
 
