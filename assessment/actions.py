@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid
 from typing import Any
 
@@ -11,6 +10,8 @@ from pydantic import BaseModel, ConfigDict
 
 from assessment.answers import Action, Answers
 from assessment.content_models import Citation, Content
+from assessment.errors import DuplicateAction
+from assessment.text import cite_text
 
 
 class Suggestion(BaseModel):
@@ -24,16 +25,6 @@ class Suggestion(BaseModel):
     text: str
     cite: Citation
     citation: str  # the cite as a reader looks it up, e.g. "Nuffield Trust and The King's Fund 2013, Box 6"
-
-
-def cite_text(cite: Citation, content: Content) -> str:
-    """A citation in words: the source's author (without the list of names), year where given, and section."""
-    source = next((s for s in content.sources if s.id == cite.source), None)
-    if source is None:
-        return f"{cite.source}, {cite.section}"
-    author = source.author.split(" (")[0].strip()
-    year = f" {source.year}" if re.fullmatch(r"\d{4}", source.year.strip()) else ""
-    return f"{author}{year}, {cite.section}"
 
 
 def suggest_actions(principle_number: int, content: Content) -> list[Suggestion]:
@@ -93,7 +84,22 @@ def suggestion_in_plan(suggestion: Suggestion, actions: list[Action]) -> bool:
                and a.action == text for a in actions)
 
 
+def _same_words(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def duplicate_of(answers: Answers, action: Action) -> Action | None:
+    """An action already in the plan for the same principle with the same words (ignoring case and spacing)."""
+    words = _same_words(action.action)
+    return next((a for a in answers.actions if a.principle == action.principle and _same_words(a.action) == words),
+                None)
+
+
 def add_action(answers: Answers, action: Action) -> None:
+    """Add an action to the plan. Raises DuplicateAction if the plan already holds it for that principle."""
+    if duplicate_of(answers, action) is not None:
+        where = f"design principle {action.principle}" if action.principle else "your other actions"
+        raise DuplicateAction(f"“{action.action}” is already in your plan under {where}, so it was not added again.")
     answers.actions = [*answers.actions, action]
 
 

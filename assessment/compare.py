@@ -3,43 +3,20 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
-from assessment.actions import cite_text
-from assessment.answers import Profile
-from assessment.content_models import CaseStudy, Citation, CitedText, Content, Figure
-from assessment.scoring import Summary
+from assessment.answers import CONTRACT_LABELS, Profile
+from assessment.content_models import CaseStudy, Citation, Content, Figure, PeerMethod
+from assessment.fit import FitResult, rank_options
+from assessment.scoring import Gap, Summary
+from assessment.text import CitedPoint, Frozen, cite_text, cited, first_sentence, lower_first
 
 NOT_STATED = "Not stated in the sources"
 
-# How much each kind of likeness counts towards a peer's rank. Scale counts most: it is the one fact the sources
-# give for most case studies, and the one that most changes what is feasible.
-SCALE_WEIGHT = 2.0
-SETTING_WEIGHT = 1.0
-MODEL_WEIGHT = 1.0
-AIMS_WEIGHT = 1.0
+# The weights and threshold for closest peers are judgements, so they are content: content/peers_method.yaml.
 # Within this ratio of sizes two organisations are called "a similar size".
 SIMILAR_SIZE_RATIO = 1.5
-
-
-class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
-class CitedPoint(Frozen):
-    """A statement from the content with its citation in words, ready to show."""
-
-    text: str
-    cite: Citation
-    citation: str  # e.g. "Nuffield Trust and The King's Fund 2013, Chapter 5, Box 3"
-
-
-def cited(item: CitedText, content: Content) -> CitedPoint:
-    return CitedPoint(text=" ".join(item.text.split()), cite=item.cite, citation=cite_text(item.cite, content))
 
 
 # --- the evidence matrix: principles x case studies ---------------------------------------------------
@@ -117,15 +94,6 @@ class Lesson(Frozen):
     exemplars: list[Exemplar]
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“'\"(])")
-
-
-def first_sentence(text: str) -> str:
-    """The first sentence of a passage (whitespace tidied); the whole passage if it is one sentence."""
-    text = " ".join(text.split())
-    return _SENTENCE_END.split(text, maxsplit=1)[0]
-
-
 def exemplars_for(principle: int, content: Content) -> list[Exemplar]:
     return [
         Exemplar(case_id=case.id, case_name=case.name, org_type=case.org_type, text=first_sentence(link.note),
@@ -181,16 +149,12 @@ def scale_similarity(theirs: int, yours: int) -> float:
     return max(0.0, 1.0 - abs(math.log10(theirs) - math.log10(yours)))
 
 
-def lower_first(text: str) -> str:
-    """Lower-case the first letter, unless the text starts with initials ("GP co-operative" stays)."""
-    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+def fitting_models(profile: Profile, content: Content, options: Sequence[FitResult] | None = None) -> set[str]:
+    """The structural options that fit the profile best, when its answers set any apart; otherwise none.
 
-
-def fitting_models(profile: Profile, content: Content) -> set[str]:
-    """The structural options that fit the profile best, when its answers set any apart; otherwise none."""
-    from assessment.fit import rank_options  # fit is the heavier module; compare should import without it
-
-    ranked = [r for r in rank_options(profile, content) if r.possible]
+    options: the profile's ranked structural options, when the caller has them already.
+    """
+    ranked = [r for r in (rank_options(profile, content) if options is None else options) if r.possible]
     if not ranked or not (ranked[0].reasons_up or ranked[0].reasons_down):
         return set()
     best = ranked[0].score
@@ -199,44 +163,113 @@ def fitting_models(profile: Profile, content: Content) -> set[str]:
     return {r.id for r in ranked if r.score == best}
 
 
-def _peer(case: CaseStudy, profile: Profile, content: Content, models: set[str]) -> Peer | None:
+def _contract_words(contracts: Sequence[str]) -> str:
+    return " and ".join(CONTRACT_LABELS[c] for c in sorted(contracts))
+
+
+def _peer(case: CaseStudy, profile: Profile, content: Content, models: set[str], method: PeerMethod,
+          gaps: Sequence[Gap]) -> Peer:
+    """Every way the case study is like the practice (each adding its weight) and every way it plainly differs."""
+    weights = method.weights
     reasons: list[str] = []
+    contrasts: list[str] = []
     similarity = 0.0
+    system = method.health_system(case.country)
+    # A likeness is a reason only where its weight adds to the similarity; a difference is shown whatever it weighs.
+    if system is not None and system.similarity >= 1:
+        if weights.health_system:
+            reasons.append(f"also in {system.name}")
+    elif system is not None and system.similarity > 0:
+        if weights.health_system:
+            reasons.append(f"in {system.name}: close to the NHS in England, but not the same")
+    else:
+        contrasts.append(f"in {case.country}: {system.name if system else 'another health system'}, not the NHS")
+    similarity += weights.health_system * (system.similarity if system else 0.0)
     yours = profile.total_list_size
     figure = population_figure(case)
-    contrasts: list[str] = []
     if yours and figure is not None:
         who = "your practices' combined list" if len(profile.practices) > 1 else "your list"
         words = (f"population {figure.value:,} (the sources say “{' '.join(figure.text.split())}”) "
                  f"vs {who} of {yours:,}: {_size_words(figure.value, yours)}")
         alike = scale_similarity(figure.value, yours)
         # Scale is a likeness only when it adds to the similarity; ten times apart or more, it is a difference.
-        (reasons if alike > 0 else contrasts).append(words)
-        similarity += SCALE_WEIGHT * alike
-    if case.setting in profile.settings:
+        if alike <= 0:
+            contrasts.append(words)
+        elif weights.scale:
+            reasons.append(words)
+        similarity += weights.scale * alike
+    if case.setting in profile.settings and weights.setting:
         reasons.append(f"also {case.setting}")
-        similarity += SETTING_WEIGHT
-    if case.model is not None and case.model in models:
+        similarity += weights.setting
+    elif case.setting not in profile.settings and profile.settings and case.setting in ("urban", "suburban", "rural", "remote"):
+        contrasts.append(f"{case.setting}, where you are {' and '.join(sorted(profile.settings))}")
+    if case.model is not None and case.model in models and weights.model:
         option = next(o for o in content.structural_options if o.id == case.model)
         reasons.append(f"its model, {lower_first(option.name)}, is among the structures that fit your answers best")
-        similarity += MODEL_WEIGHT
+        similarity += weights.model
+    held = next((c for c in method.case_contracts if c.case == case.id), None)
+    if held is not None and profile.contracts:
+        shared = sorted(set(held.contracts) & profile.contracts)
+        source = cite_text(held.cite, content)
+        if shared and weights.contract:
+            reasons.append(f"also holds {_contract_words(shared)} (Source: {source})")
+            similarity += weights.contract
+        elif not shared:
+            contrasts.append(f"holds {_contract_words(held.contracts)}, where you hold "
+                             f"{_contract_words(sorted(profile.contracts))} (Source: {source})")
+    linked = {link.number for link in case.principles}
+    for gap in gaps:
+        if gap.number in linked and weights.top_gap:
+            reasons.append(f"the sources give it as an example of principle {gap.number}, {gap.title}, one of your "
+                           "largest gaps")
+            similarity += weights.top_gap
     labels = {a.id: a.label for a in content.aims}
-    shared = [aim for aim in profile.aims if aim in case.aims]
-    if shared:
-        reasons.append("also aims to " + "; and to ".join(lower_first(labels.get(a, a)) for a in shared))
-        similarity += AIMS_WEIGHT * len(shared) / len(profile.aims)
-    if not reasons or similarity <= 0:
-        return None
+    shared_aims = [aim for aim in profile.aims if aim in case.aims]
+    if shared_aims and weights.aims:
+        reasons.append("also aims to " + "; and to ".join(lower_first(labels.get(a, a)) for a in shared_aims))
+        similarity += weights.aims * len(shared_aims) / len(profile.aims)
     return Peer(case_id=case.id, case_name=case.name, org_type=case.org_type, country=case.country,
                 reasons=reasons, similarity=round(similarity, 4), contrasts=contrasts)
 
 
-def closest_peers(profile: Profile, content: Content, n: int = 5) -> list[Peer]:
-    """The n case studies most like the practice by scale, setting, model and aims; none when nothing is alike."""
-    models = fitting_models(profile, content)
-    peers = [p for case in content.case_studies if (p := _peer(case, profile, content, models)) is not None]
+def peer_candidates(profile: Profile, content: Content, options: Sequence[FitResult] | None = None,
+                    summary: Summary | None = None) -> list[Peer]:
+    """Every case study weighed as a peer, closest first, whether or not it reaches the threshold."""
+    method = content.peer_method
+    if method is None:
+        return []
+    models = fitting_models(profile, content, options)
+    gaps = summary.gaps[:method.top_gaps] if summary is not None else []
+    peers = [_peer(case, profile, content, models, method, gaps) for case in content.case_studies]
     peers.sort(key=lambda p: (-p.similarity, p.case_name))
-    return peers[:n]
+    return peers
+
+
+def closest_peers(profile: Profile, content: Content, n: int = 5,
+                  options: Sequence[FitResult] | None = None, summary: Summary | None = None) -> list[Peer]:
+    """The n case studies most like the practice, each at least content/peers_method.yaml's threshold; none when
+    none is close, rather than a weak match.
+
+    summary: the practice's scores, so that case studies exemplifying its largest gaps count as closer.
+    """
+    method = content.peer_method
+    if method is None:
+        return []
+    close = [p for p in peer_candidates(profile, content, options, summary)
+             if p.similarity >= method.threshold and p.reasons]
+    return close[:n]
+
+
+def no_close_peer(profile: Profile, content: Content, peers: Sequence[Peer]) -> str:
+    """What to say when no case study is offered as a peer: "" when some are."""
+    if peers:
+        return ""
+    if not (profile.total_list_size or profile.settings or profile.aims or profile.contracts):
+        return ("No peers yet: give your list size, setting, contracts and aims in the practice profile, and set "
+                "targets on the design principles, to find the case studies most like you.")
+    return ("No case study in the sources is close enough to your practice to offer as a peer. Peers are weighed "
+            "on health system, scale, setting, the structure that fits you, contract, your largest gaps and your "
+            "aims, and a lone likeness (a similar list size abroad, say) is too weak a match to learn from.")
 
 
 # --- what the page still needs from the practice --------------------------------------------------------
@@ -334,8 +367,8 @@ def case_facts(case: CaseStudy, content: Content) -> list[Fact]:
     """A case study's scale figures exactly as the sources word them, and its legal form, each cited."""
 
     def figures(items: list[Figure]) -> list[CitedPoint]:
-        return [CitedPoint(text=" ".join(f.text.split()), cite=f.cite, citation=cite_text(f.cite, content))
-                for f in items]
+        return [CitedPoint(text=" ".join(f.text.split()) + (f" ({' '.join(f.counts.split())})" if f.counts else ""),
+                           cite=f.cite, citation=cite_text(f.cite, content)) for f in items]
 
     return [
         Fact(label="Population served", values=figures(case.population)),

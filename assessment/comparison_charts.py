@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import altair as alt
 import pandas as pd
 
-from assessment.charts import NOW_COLOUR, TARGET_COLOUR
+from assessment.charts import NOW_COLOUR, TARGET_COLOUR, wrap_label
 from assessment.compare import ScaleData, evidence_matrix
 from assessment.content_models import Content
 from assessment.scoring import MAX_LEVEL, Summary
@@ -18,6 +20,15 @@ YOU_COLOUR = "#D5281B"
 YES = "Yes"
 # Wide enough for the longest case-study name in the content (56 characters) to be read whole.
 CASE_LABEL_LIMIT = 420
+
+
+TITLE_WRAP = 36  # characters of a bold 13 px title line: under 300 px, inside a 390 px phone's chart frame
+SUBTITLE_WRAP = 48  # characters of an 11 px subtitle line, the same width
+
+
+def title_lines(text: str, width: int = TITLE_WRAP) -> list[str]:
+    """A chart title as lines at most `width` characters long, broken at spaces, for Vega-Lite to stack."""
+    return wrap_label(text, width).split("\n")
 
 
 def _principle_labels(content: Content) -> list[str]:
@@ -113,8 +124,10 @@ def evidence_heatmap(content: Content, summary: Summary | None = None) -> alt.HC
         if target is not None:
             points.append({"principle": label, "level": target, "kind": "Your target"})
     level_data = pd.DataFrame(points, columns=["principle", "level", "kind"])
-    yours = alt.Chart(level_data).mark_point(filled=True, size=90).encode(
-        x=alt.X("level:Q", scale=alt.Scale(domain=[0, MAX_LEVEL], nice=False), title="Your level (0-4)",
+    # With no levels yet the layer is empty, and an empty mark group with a graphics role and no label is noise to a
+    # screen reader (axe's svg-img-alt): hide it until there is something to say.
+    yours = alt.Chart(level_data).mark_point(filled=True, size=90, aria=bool(points)).encode(
+        x=alt.X("level:Q", scale=alt.Scale(domain=[0, MAX_LEVEL], nice=False), title=f"Your level (0-{MAX_LEVEL})",
                 axis=alt.Axis(values=list(range(MAX_LEVEL + 1)), orient="top")),
         y=y.axis(alt.Axis(labelLimit=300)),
         color=alt.Color("kind:N", scale=alt.Scale(domain=["You now", "Your target"],
@@ -128,9 +141,11 @@ def evidence_heatmap(content: Content, summary: Summary | None = None) -> alt.HC
     subtitle = (f"All {total} case studies" if len(cases) == total else
                 f"The {len(cases)} of {total} case studies the sources give as an example of a principle; "
                 f"the other {total - len(cases)} are listed below the chart")
+    # Vega-Lite never wraps a title, and on a phone the chart scrolls in a frame narrower than it: a one-line title
+    # runs past the frame's edge and is read cut ("...design principle, b"). Lines short enough for a phone fit.
     return alt.hconcat(yours, heat, spacing=6).resolve_scale(color="independent", shape="independent").properties(
-        title=alt.TitleParams("Which case studies exemplify each design principle, beside your own levels",
-                              subtitle=subtitle)
+        title=alt.TitleParams(title_lines("Which case studies exemplify each design principle, beside your own levels"),
+                              subtitle=title_lines(subtitle, SUBTITLE_WRAP), anchor="start")
     )
 
 
@@ -146,48 +161,47 @@ def scale_label(name: str, org_type: str) -> str:
     return f"{name} ({org_type})"
 
 
-def scale_chart(data: ScaleData) -> alt.LayerChart:
-    """Each organisation's population on a log scale, coloured by its type, with the practice highlighted.
+def _powers_of_ten(values: list[float]) -> list[float]:
+    """The powers of ten from just below the smallest value to just above the largest: a log axis's ticks."""
+    if not values:
+        return [1_000, 10_000, 100_000, 1_000_000]
+    low = 10 ** math.floor(math.log10(min(values)))
+    high = 10 ** math.ceil(math.log10(max(values)))
+    ticks = [low]
+    while ticks[-1] < high:
+        ticks.append(ticks[-1] * 10)
+    return ticks if len(ticks) > 1 else [low, low * 10]
 
-    Thirteen or so types cannot be told apart by colour alone, least of all in black and white, so each row's axis
-    label names the type as well as the organisation; colour only repeats it.
-    """
+
+def scale_screen_chart(data: ScaleData) -> alt.LayerChart:
+    """The scale chart as drawn on screen: one row per organisation across the page, its name and type written
+    above its dot, on a log axis ticked at each power of ten, so it fits a phone and a laptop alike."""
+    from assessment.charts import screen_rows, under_label, with_offsets
+
+    points = sorted(data.points, key=lambda p: (p.population, p.name))
     frame = pd.DataFrame(
         [{"name": p.name, "type": p.org_type, "label": scale_label(p.name, p.org_type), "population": p.population,
-          "text": p.text, "source": p.citation, "you": p.kind == "you"} for p in data.points],
+          "text": p.text, "source": p.citation, "you": p.kind == "you"} for p in points],
         columns=["name", "type", "label", "population", "text", "source", "you"],
     )
-    order = list(frame.sort_values(["population", "name"])["label"]) if len(frame) else []
-    you = data.you
-    types = sorted({p.org_type for p in data.points if p.kind == "case_study"})
-    domain = ([you.org_type] if you else []) + types
-    colours = ([YOU_COLOUR] if you else []) + [_TYPE_PALETTE[i % len(_TYPE_PALETTE)] for i in range(len(types))]
-    base = alt.Chart(frame).encode(
-        x=alt.X("population:Q", scale=alt.Scale(type="log"), title="Population served (log scale)",
-                axis=alt.Axis(format="~s")),
-        y=alt.Y("label:N", sort=order, scale=alt.Scale(domain=order), title=None,
-                axis=alt.Axis(labelLimit=CASE_LABEL_LIMIT + 300)),
-    )
-    dots = base.mark_point(filled=True, opacity=1).encode(
-        color=alt.Color("type:N", scale=alt.Scale(domain=domain, range=colours),
-                        legend=alt.Legend(title="Type of organisation", orient="right", labelLimit=CASE_LABEL_LIMIT)),
+    order = list(frame["label"])
+    names = [f"You: {p.text}" if p.kind == "you" else label for label, p in zip(order, points, strict=True)]
+    y, text, step, below = screen_rows(order, "label", names)
+    ticks = _powers_of_ten([p.population for p in points])
+    x = alt.X("population:Q", title="Population served (log scale)",
+              scale=alt.Scale(type="log", domain=[ticks[0], ticks[-1]], nice=False),
+              axis=alt.Axis(values=ticks, format="~s", labelFlush=True))
+    dots = alt.Chart(with_offsets(frame, "label", below)).mark_point(filled=True, opacity=1).encode(
+        x=x, y=y, yOffset=under_label(),
+        color=alt.condition("datum.you", alt.value(YOU_COLOUR), alt.value("#4C6272")),
         shape=alt.condition("datum.you", alt.value("diamond"), alt.value("circle")),
         size=alt.condition("datum.you", alt.value(260), alt.value(110)),
         tooltip=[alt.Tooltip("name:N", title="Organisation"), alt.Tooltip("type:N", title="Type"),
                  alt.Tooltip("population:Q", title="Population", format=","),
                  alt.Tooltip("text:N", title="As the source puts it"), alt.Tooltip("source:N", title="Source")],
     )
-    # A label beside the practice's own point, so it stands out without relying on colour.
-    label = base.transform_filter("datum.you").mark_text(align="left", dx=10, fontWeight="bold").encode(
-        text=alt.value("You"))
-    return alt.layer(dots, label).properties(
+    return alt.layer(dots, text).properties(
         title=alt.TitleParams("Scale: your practice beside the case studies",
                               subtitle="Each organisation is labelled with its type, in brackets"),
-        width=460, height=alt.Step(22)
+        width="container", height=alt.Step(step),
     )
-
-
-# Tableau's ten categorical colours then eight more muted ones: enough for every type the sources name.
-_TYPE_PALETTE = ["#4C78A8", "#F58518", "#54A24B", "#B279A2", "#72B7B2", "#EECA3B", "#9D755D", "#BAB0AC",
-                 "#FF9DA6", "#79706E", "#1F77B4", "#2CA02C", "#9467BD", "#8C564B", "#17BECF", "#BCBD22",
-                 "#7F7F7F", "#AEC7E8", "#98DF8A", "#C5B0D5"]

@@ -14,11 +14,14 @@ from assessment.content_models import (
     CaseStudy,
     Characteristic,
     Content,
+    Framework,
     LegalStructure,
+    PeerMethod,
     Principle,
     QuestionSection,
     Source,
     StructuralOption,
+    StructuresMethod,
 )
 from assessment.errors import ContentError
 
@@ -27,6 +30,8 @@ CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 # One file per field of Content; a list file holds many entries, a section file one mapping.
 FILES: dict[str, tuple[str, Any]] = {
     "sources": ("sources.yaml", list[Source]),
+    "framework": ("framework.yaml", Framework),
+    "structures_method": ("structures_method.yaml", StructuresMethod),
     "principles": ("principles.yaml", list[Principle]),
     "characteristics": ("characteristics.yaml", list[Characteristic]),
     "readiness": ("readiness.yaml", QuestionSection),
@@ -35,6 +40,7 @@ FILES: dict[str, tuple[str, Any]] = {
     "structural_options": ("structural_options.yaml", list[StructuralOption]),
     "legal_structures": ("legal_structures.yaml", list[LegalStructure]),
     "case_studies": ("case_studies.yaml", list[CaseStudy]),
+    "peer_method": ("peers_method.yaml", PeerMethod),
 }
 
 
@@ -78,9 +84,23 @@ def _duplicates(values: list[Any]) -> list[Any]:
 def check_references(content: Content) -> list[str]:
     """Cross-file checks a schema alone cannot make. Returns problems, each naming file and entry."""
     problems: list[str] = []
+    framework = content.framework
     numbers = [p.number for p in content.principles]
-    if sorted(numbers) != list(range(1, 13)):
-        problems.append(f"content/principles.yaml: expected principles 1 to 12 once each, found {sorted(numbers)}")
+    expected = framework.numbers
+    if sorted(numbers) != expected:
+        problems.append(f"content/principles.yaml: expected principles {expected[0]} to {expected[-1]} once each "
+                        f"(framework.yaml), found {sorted(numbers)}")
+    if expected != list(range(1, len(expected) + 1)):
+        problems.append(f"content/framework.yaml: the groups must number the principles 1 to {len(expected)} "
+                        f"once each, found {expected}")
+    for principle in content.principles:
+        group = framework.group_of(principle.number)
+        if principle.group != group:
+            problems.append(f"content/principles.yaml: principle {principle.number} is in group '{group}' "
+                            f"(framework.yaml), not '{principle.group}'")
+        if [lv.level for lv in principle.levels] != framework.levels:
+            problems.append(f"content/principles.yaml: principle {principle.number} must list exactly the levels "
+                            f"{', '.join(map(str, framework.levels))} in order (framework.yaml)")
     checks = {
         "principles.yaml": [p.id for p in content.principles],
         "characteristics.yaml": [c.id for c in content.characteristics],
@@ -97,6 +117,9 @@ def check_references(content: Content) -> list[str]:
     aim_ids = set(checks["aims.yaml"])
     option_ids = set(checks["structural_options.yaml"])
     case_ids = set(checks["case_studies.yaml"])
+    for held in content.peer_method.case_contracts if content.peer_method else []:
+        if held.case not in case_ids:
+            problems.append(f"content/peers_method.yaml: case_contracts: '{held.case}' is not a case study id")
     for ch in content.characteristics:
         for n in ch.principles:
             if n not in numbers:
@@ -109,11 +132,17 @@ def check_references(content: Content) -> list[str]:
             if aim not in aim_ids:
                 problems.append(f"content/structural_options.yaml: {opt.id}: aim '{aim}' is not in aims.yaml")
     for case in content.case_studies:
+        for link in case.principles:
+            if link.number not in numbers:
+                problems.append(f"content/case_studies.yaml: {case.id}: principle {link.number} does not exist")
         if case.model is not None and case.model not in option_ids:
             problems.append(f"content/case_studies.yaml: {case.id}: model '{case.model}' is not a structural option id")
         for aim in case.aims:
             if aim not in aim_ids:
                 problems.append(f"content/case_studies.yaml: {case.id}: aim '{aim}' is not in aims.yaml")
+        if content.peer_method is not None and content.peer_method.health_system(case.country) is None:
+            problems.append(f"content/case_studies.yaml: {case.id}: country '{case.country}' is in no health system "
+                            "of content/peers_method.yaml")
         linked = [p.number for p in case.principles]
         for dup in _duplicates(linked):
             problems.append(f"content/case_studies.yaml: {case.id}: principle {dup} is linked twice")

@@ -2,51 +2,36 @@
 
 Hard rules come only from the content: a ContractRule with status "barred" for a contract the practice holds,
 and a legal form with no NHS Pension eligibility, which a GMS or PMS practice always sees as "Not possible: NHS
-Pension ..." and which rules the form out when the pension is very important to it. Change the content and the
-result follows. The soft score adds or takes points for each answer that bears on an option (contracts, aims,
-setting, preferences), and every point comes with a sentence naming the answer behind it.
+Pension ..." and which rules the form out when the pension is very important to it. Each rule is applied to what
+it is about: a rule about holding GMS or PMS contracts bears only on a new body that would hold the practices'
+core contracts (the profile asks what the body would do), and where the sources pull two ways both are shown.
+Change the content and the result follows.
+
+The soft score adds or takes points for each answer that bears on an option (contracts, aims, setting,
+preferences). How many points each kind of answer and fact is worth is content too (structures_method.yaml), and
+every point comes with a sentence naming the answer behind it and the passage it rests on.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from assessment.answers import CONTRACT_LABELS, BodyRole, Preferences, Profile
+from assessment.content_models import (
+    Citation,
+    Content,
+    ContractRule,
+    FactPoints,
+    Flag,
+    LegalStructure,
+    StructuralOption,
+    StructuresMethod,
+    names_setting,
+)
+from assessment.text import CitedPoint, Frozen, cite_text, cited, lower_first
 
-from assessment.actions import cite_text
-from assessment.answers import CONTRACT_LABELS, Preferences, Profile
-from assessment.compare import CitedPoint, cited, lower_first
-from assessment.content_models import Citation, Content, ContractRule, Flag, LegalStructure, StructuralOption
-
-# The BMA guidance ties NHS Pension eligibility to "GMS/PMS contracting" (Legal structures: Charity or CIO).
-PENSION_CONTRACTS = frozenset({"gms", "pms"})
-IMPORTANCE_WEIGHT = {"very": 2, "somewhat": 1, "not_important": 0}
-IMPORTANCE_WORDS = {"very": "very important", "somewhat": "somewhat important", "not_important": "not important"}
-# Which way the sources' note on an option leans for a practice in a setting. The content gives setting notes as
-# cited text with no direction, so the direction is declared here, per option and setting. A leaning counts only
-# while the option has a note naming that setting (as a whole word), and the reason shown quotes that note: drop
-# the note from the content and the points go with it.
-SETTING_LEANINGS: dict[str, dict[str, int]] = {
-    # "rural practices can still collaborate to improve certain services" (BMA)
-    "simple_alliance": {"rural": 1},
-    # one purpose-built building "may not suit rural patients scattered across remote areas" (BMA)
-    "joint_premises": {"rural": -1, "remote": -1},
-    # out-of-hours co-operatives "already successfully cover considerable rural areas" (BMA)
-    "gp_cooperative": {"rural": 1},
-    # "most common in deprived or remote areas", bringing services to underserved areas (Nuffield, Chapter 4)
-    "community_health_org": {"remote": 1},
-    # The super-partnership note says it "works in very different settings": shown, but it leans neither way.
-}
-INTEGRATION_WORDS = {
-    0: "the practices stay separate organisations",
-    1: "the practices keep some independence inside a shared organisation",
-    2: "the practices become one organisation",
-}
-
-
-class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True)
+__all__ = ["Blocker", "FitResult", "RuleNote", "ScorePart", "fit_legal_form", "fit_option", "has_fit_answers",
+           "names_setting", "rank_legal_forms", "rank_options"]
 
 
 class Blocker(Frozen):
@@ -57,6 +42,7 @@ class Blocker(Frozen):
     citation: str
     contract: str | None = None  # the (first) contract the rule concerns, e.g. "gms"
     contracts: list[str] = []  # every contract it concerns
+    when: str = ""  # for a condition that turns on something other than holding the contract, e.g. the body's role
 
     @property
     def sentence(self) -> str:
@@ -64,9 +50,27 @@ class Blocker(Frozen):
 
     @property
     def condition(self) -> str:
-        """For a rule that would apply if the practice held the contract."""
+        """For a rule that would apply if the practice held the contract (or the body held it)."""
+        if self.when:
+            return f"Not possible {self.when}: {self.reason}"
         names = " or ".join(CONTRACT_LABELS[c] for c in self.contracts) or "particular"
         return f"Not possible if you hold {_a(names)} {names} contract: {self.reason}"
+
+
+class RuleNote(Frozen):
+    """What the sources say about a rule for the body's use, where it does not rule the option out: a heading and
+    the passages, each cited (two of them where the sources pull two ways)."""
+
+    heading: str
+    points: list[CitedPoint]
+
+
+class ScorePart(Frozen):
+    """One part of an option's score: how many points, for what, and the rule of the method that gives them."""
+
+    points: float
+    what: str  # short, e.g. "limited liability"
+    rule: str  # the method's reason for the points, from structures_method.yaml
 
 
 class FitResult(Frozen):
@@ -77,7 +81,7 @@ class FitResult(Frozen):
     possible: bool
     blockers: list[Blocker]
     blocked_if: list[Blocker]  # rules that would apply if the practice held a contract it has not told us about
-    score: int  # the sum of the points behind reasons_up and reasons_down; for ordering
+    score: float  # the sum of the points behind reasons_up and reasons_down (whole or half points); for ordering
     reasons_up: list[str]
     reasons_down: list[str]
     setting_notes: list[CitedPoint]  # what the sources say about this option in the practice's setting
@@ -88,21 +92,45 @@ class FitResult(Frozen):
     # the form out on this practice's answers (e.g. the NHS Pension through a charity, when the pension is not very
     # important). Each shows as "Not possible: ..." with its citation; a blocker is never repeated here.
     restrictions: list[Blocker] = []
+    # Rules that do not apply to what the body is for, or where the sources pull two ways, each passage cited.
+    notes: list[RuleNote] = []
+    score_parts: list[ScorePart] = []  # where each point comes from, in the order the reasons give them
+
+    @property
+    def why_score(self) -> str:
+        """A one-line account of the score, e.g. "+1 GMS contract, +0.5 NHS Pension = 1.5"."""
+        if not self.score_parts:
+            return "No points: none of your answers bears on it."
+        parts = ", ".join(f"{points_text(p.points)} {p.what}" for p in self.score_parts)
+        return f"{parts} = {number_text(self.score)}"
+
+
+def number_text(points: float) -> str:
+    """A score in figures: "2", "1.5", "-0.5"."""
+    return f"{points:g}"
+
+
+def points_text(points: float) -> str:
+    """Points with their sign: "+2", "+0.5", "-1"."""
+    return f"{points:+g}"
 
 
 class _Tally:
     """Points and the sentence behind each."""
 
     def __init__(self) -> None:
-        self.score = 0
+        self.score = 0.0
         self.up: list[str] = []
         self.down: list[str] = []
+        self.parts: list[ScorePart] = []
 
-    def add(self, points: int, because: str) -> None:
+    def add(self, points: float, because: str, what: str, rule: str) -> None:
         if points > 0:
-            self.up.append(f"Rises (+{points}) because {because}")
+            self.up.append(f"Rises ({points_text(points)}) because {because}")
         elif points < 0:
-            self.down.append(f"Falls ({points}) because {because}")
+            self.down.append(f"Falls ({points_text(points)}) because {because}")
+        if points:
+            self.parts.append(ScorePart(points=points, what=what, rule=" ".join(rule.split())))
         self.score += points
 
 
@@ -120,38 +148,85 @@ def _held_words(contracts: list[str]) -> str:
     return f"{_a(names[0])} {names[0]} contract" if len(names) == 1 else f"{' and '.join(names)} contracts"
 
 
-def _blockers(rules: list[ContractRule], content: Content, held: bool) -> list[Blocker]:
-    """One blocker per distinct reason, naming every contract it concerns (GMS and PMS often share one)."""
-    by_reason: dict[str, list[ContractRule]] = {}
+def _names(contracts: list[str]) -> str:
+    return " or ".join(CONTRACT_LABELS[c] for c in contracts)
+
+
+def _role(profile: Profile) -> BodyRole:
+    """What the new body would do; unanswered reads as holding the core contracts, the reading the fit always used
+    (the Structures page says so)."""
+    return profile.body_role or "hold_core"
+
+
+def _by_reason(rules: list[ContractRule]) -> list[list[ContractRule]]:
+    """Rules grouped by their reason (GMS and PMS often share one), in content order."""
+    groups: dict[str, list[ContractRule]] = {}
     for rule in rules:
-        by_reason.setdefault(" ".join(rule.reason.split()), []).append(rule)
-    blockers = []
-    for reason, same in by_reason.items():
-        contracts = [r.contract for r in same]
-        if held:
-            reason = f"{reason.rstrip('.')}. You hold {_held_words(contracts)}."
-        blockers.append(Blocker(reason=reason, cite=same[0].cite, citation=cite_text(same[0].cite, content),
-                                contract=contracts[0], contracts=contracts))
-    return blockers
+        groups.setdefault(" ".join(rule.reason.split()), []).append(rule)
+    return list(groups.values())
+
+
+def _blocker(same: list[ContractRule], content: Content, held: bool, when: str = "") -> Blocker:
+    reason = " ".join(same[0].reason.split())
+    contracts = [r.contract for r in same]
+    if held:
+        reason = f"{reason.rstrip('.')}. You hold {_held_words(contracts)}."
+    return Blocker(reason=reason, cite=same[0].cite, citation=cite_text(same[0].cite, content),
+                   contract=contracts[0], contracts=contracts, when=when)
+
+
+def _alongside_note(same: list[ContractRule], content: Content, role: BodyRole) -> RuleNote:
+    """What the sources say of the rule for a body that works alongside the practices' own contracts."""
+    rule = same[0]
+    names = _names([r.contract for r in same])
+    said = [CitedPoint(text=" ".join(rule.reason.split()), cite=rule.cite, citation=cite_text(rule.cite, content))]
+    said += [cited(point, content) for point in rule.alongside]
+    if role == "not_sure":
+        lead = "If instead the new body worked alongside your practices, which kept their own contracts"
+    else:
+        lead = "You said the new body would work alongside your practices, which keep their own contracts"
+    if rule.about == "holding":
+        heading = (f"{lead}: this rule is about the body holding {names} contracts, so the sources give it for "
+                   f"that use only and it does not rule this out")
+    elif rule.alongside:
+        heading = f"{lead}: the sources pull two ways on {names} practices forming this, so weigh both"
+    else:
+        heading = f"{lead}: the sources give this rule for {names} practices forming this, and say no more"
+    return RuleNote(heading=heading + ".", points=said)
 
 
 def _contract_rules(rules: list[ContractRule], profile: Profile, content: Content,
-                    tally: _Tally) -> tuple[list[Blocker], list[Blocker]]:
-    """Barred rules for held contracts block; when no contract is given they are shown as conditions."""
+                    tally: _Tally) -> tuple[list[Blocker], list[Blocker], list[RuleNote]]:
+    """Barred rules for held contracts block; when no contract is given they are shown as conditions.
+
+    A rule applies as a blocker only when the body would hold the practices' core contracts. For a body working
+    alongside them, the rule is shown with what the sources say of that use; for "not sure", both readings.
+    """
     held = profile.contracts
-    barred = [r for r in rules if r.status == "barred" and r.contract in held]
-    unknown = [r for r in rules if r.status == "barred"] if not held else []
-    for rule in rules:
-        if rule.status == "allowed" and rule.contract in held:
-            name = CONTRACT_LABELS[rule.contract]
-            tally.add(1, f"you hold {_a(name)} {name} contract and the sources say this can hold {name} contracts "
-                         f"({cite_text(rule.cite, content)})")
-    return _blockers(barred, content, held=True), _blockers(unknown, content, held=False)
-
-
-def names_setting(text: str, setting: str) -> bool:
-    """Whether a passage names a setting as a whole word ("urban" is not named by "suburban")."""
-    return re.search(rf"\b{re.escape(setting)}\b", text, re.IGNORECASE) is not None
+    role = _role(profile)
+    method = content.structures_method
+    barred = [r for r in rules if r.status == "barred" and (r.contract in held or not held)]
+    blockers: list[Blocker] = []
+    conditions: list[Blocker] = []
+    notes: list[RuleNote] = []
+    for same in _by_reason(barred):
+        names = _names([r.contract for r in same])
+        if role == "hold_core":
+            (blockers if held else conditions).append(_blocker(same, content, held=bool(held)))
+            continue
+        if role == "not_sure":
+            when = (f"if the new body would hold your {names} contracts" if held
+                    else f"if the new body would hold {names} contracts")
+            conditions.append(_blocker(same, content, held=bool(held), when=when))
+        notes.append(_alongside_note(same, content, role))
+    if role == "hold_core":
+        for rule in rules:
+            if rule.status == "allowed" and rule.contract in held:
+                name = CONTRACT_LABELS[rule.contract]
+                tally.add(method.contract_allowed.points,
+                          f"you hold {_a(name)} {name} contract and the sources say this can hold {name} contracts "
+                          f"({cite_text(rule.cite, content)})", f"{name} contract", method.contract_allowed.why)
+    return blockers, conditions, notes
 
 
 def _whose_setting(profile: Profile, setting: str) -> str:
@@ -167,7 +242,7 @@ def _whose_setting(profile: Profile, setting: str) -> str:
 def _setting_notes(option: StructuralOption, profile: Profile, content: Content, tally: _Tally) -> list[CitedPoint]:
     """The option's setting notes that name one of the practice's settings; each moves the fit where it leans."""
     settings = sorted(profile.settings)
-    leanings = SETTING_LEANINGS.get(option.id, {})
+    rule = content.structures_method.setting_leaning
     notes = []
     for note in option.setting_notes:
         named = [s for s in settings if names_setting(note.text, s)]
@@ -176,33 +251,36 @@ def _setting_notes(option: StructuralOption, profile: Profile, content: Content,
         point = cited(note, content)
         notes.append(point)
         # One note moves the fit once, by its strongest leaning among the settings it names.
-        leaning = sorted((s for s in named if leanings.get(s)), key=lambda s: -abs(leanings[s]))
+        leaning = sorted((s for s in named if note.leans.get(s)), key=lambda s: -abs(note.leans[s]))
         if leaning:
             setting = leaning[0]
-            tally.add(leanings[setting], f"{_whose_setting(profile, setting)}, and the sources say: "
-                                         f"“{point.text}” ({point.citation})")
+            tally.add(rule.points * note.leans[setting], f"{_whose_setting(profile, setting)}, and the sources say: "
+                      f"“{point.text}” ({point.citation})", f"{setting} setting", rule.why)
     return notes
 
 
 def _autonomy(option: StructuralOption, prefs: Preferences, content: Content, tally: _Tally) -> None:
-    weight = IMPORTANCE_WEIGHT.get(prefs.autonomy or "", 0)
-    if not weight:
+    method = content.structures_method
+    importance = method.importance.get(prefs.autonomy) if prefs.autonomy else None
+    if importance is None or not importance.weight:
         return
-    # Level 0 keeps practices separate (+weight), level 2 merges them (-weight), level 1 sits between.
-    points = weight * (1 - option.integration)
-    where = f"{INTEGRATION_WORDS[option.integration]} ({cite_text(option.integration_cite, content)})"
-    answer = f"you said keeping each practice's independence is {IMPORTANCE_WORDS[prefs.autonomy]}"
+    level = next(lv for lv in method.integration if lv.level == option.integration)
+    points = importance.weight * level.points
+    where = f"{level.words} ({cite_text(option.integration_cite, content)})"
+    answer = f"you said keeping each practice's independence is {importance.words}"
     if points:
-        tally.add(points, f"{answer}, and in this option {where}")
+        tally.add(points, f"{answer}, and in this option {where}", "independence", method.integration_why)
 
 
 def _aims(option: StructuralOption, profile: Profile, content: Content, tally: _Tally) -> None:
     labels = {a.id: a.label for a in content.aims}
     served = [f"“{labels.get(aim, aim)}”" for aim in profile.aims if aim in option.aims]
     if served:
-        # One point an aim, in one sentence with one citation: the same passage says so for all of them.
+        # One rule's points an aim, in one sentence with one citation: the same passage says so for all of them.
+        rule = content.structures_method.aim_served
         which = "one of your aims" if len(served) == 1 else f"{len(served)} of your aims"
-        tally.add(len(served), f"it serves {which}: {'; '.join(served)} ({cite_text(option.cite, content)})")
+        tally.add(rule.points * len(served), f"it serves {which}: {'; '.join(served)} "
+                  f"({cite_text(option.cite, content)})", "aims" if len(served) > 1 else "aim", rule.why)
 
 
 def _rank(results: list[FitResult]) -> list[FitResult]:
@@ -211,17 +289,22 @@ def _rank(results: list[FitResult]) -> list[FitResult]:
     return sorted(results, key=lambda r: (not r.possible, -r.score, order[r.id]))
 
 
+def _result(tally: _Tally, **fields) -> FitResult:
+    return FitResult(score=tally.score, reasons_up=tally.up, reasons_down=tally.down, score_parts=tally.parts,
+                     **fields)
+
+
 def fit_option(option: StructuralOption, profile: Profile, content: Content) -> FitResult:
     tally = _Tally()
-    blockers, blocked_if = _contract_rules(option.contracts, profile, content, tally)
+    blockers, blocked_if, notes = _contract_rules(option.contracts, profile, content, tally)
     _autonomy(option, profile.preferences, content, tally)
     _aims(option, profile, content, tally)
     setting_notes = _setting_notes(option, profile, content, tally)
     names = {c.id: c.name for c in content.case_studies}
-    return FitResult(
-        id=option.id, name=option.name, kind="structural_option", description=" ".join(option.description.split()),
-        possible=not blockers, blockers=blockers, blocked_if=blocked_if, score=tally.score,
-        reasons_up=tally.up, reasons_down=tally.down, setting_notes=setting_notes,
+    return _result(
+        tally, id=option.id, name=option.name, kind="structural_option",
+        description=" ".join(option.description.split()), possible=not blockers, blockers=blockers,
+        blocked_if=blocked_if, setting_notes=setting_notes, notes=notes,
         advantages=[cited(a, content) for a in option.advantages],
         disadvantages=[cited(d, content) for d in option.disadvantages],
         examples=[names[e] for e in option.examples if e in names],
@@ -235,8 +318,6 @@ def rank_options(profile: Profile, content: Content) -> list[FitResult]:
 
 # --- legal forms ----------------------------------------------------------------------------------------
 
-# What each Flag value is worth when the practice cares about the thing it describes.
-FLAG_POINTS = {"yes": 1, "conditional": 0.5, "no": -1, "not_stated": 0}
 FLAG_WORDS = {"yes": "the sources say it offers this", "conditional": "the sources say it can, with conditions",
               "no": "the sources say it does not", "not_stated": "the sources do not say"}
 
@@ -246,11 +327,22 @@ def _flag_words(flag: Flag, content: Content) -> str:
     return f"{FLAG_WORDS[flag.value]} ({' '.join(flag.note.split())}{where})"
 
 
-def _weigh_flag(flag: Flag, importance: str | None, wish: str, tally: _Tally, content: Content) -> None:
-    weight = IMPORTANCE_WEIGHT.get(importance or "", 0)
-    points = round(weight * FLAG_POINTS[flag.value])
+def _weigh_flag(flag: Flag, importance: str | None, wish: str, what: str, tally: _Tally, content: Content) -> None:
+    method = content.structures_method
+    weight = method.importance[importance] if importance else None
+    if weight is None:
+        return
+    points = weight.weight * method.facts.points[flag.value]
     if points:
-        tally.add(points, f"you said {wish} is {IMPORTANCE_WORDS[importance]}, and {_flag_words(flag, content)}")
+        tally.add(points, f"you said {wish} is {weight.words}, and {_flag_words(flag, content)}", what,
+                  method.facts.why)
+
+
+def _weigh_fact(rule: FactPoints, flag: Flag, wish: str, on: str, what: str, tally: _Tally,
+                content: Content) -> None:
+    points = rule.points[flag.value]
+    if points:
+        tally.add(points, f"{wish}, and on {on} {_flag_words(flag, content)}", what, rule.why)
 
 
 class _Pension(Frozen):
@@ -258,33 +350,53 @@ class _Pension(Frozen):
 
     blocker: Blocker | None = None  # held GMS/PMS and the pension is very important: the form is not possible
     restriction: Blocker | None = None  # held GMS/PMS otherwise: shown as "Not possible: NHS Pension ..."
-    condition: Blocker | None = None  # no contract given: shown as a condition, like the contract rules
+    condition: Blocker | None = None  # no contract given, or the body's role not known: shown as a condition
+    note: RuleNote | None = None  # the body works alongside the contracts the fact concerns
+    weighs: bool = True  # whether the pension answer weighs the fact as usual
 
 
 def _pension_rule(legal: LegalStructure, profile: Profile, content: Content) -> _Pension:
     """The BMA guidance gives a charity or CIO "no eligibility for NHS Pension Scheme for GMS/PMS contracting".
 
     That is a fact a GMS or PMS practice must always see, whatever it said about the pension; it rules the form out
-    only when the pension is very important, and otherwise the pension answer weighs it as usual.
+    only when the pension is very important, and otherwise the pension answer weighs it as usual. A fact the
+    sources give "for GMS/PMS contracting" bears only on a body that would hold those contracts: for a body working
+    alongside them it is shown, with that said, and weighs nothing; for "not sure", both.
     """
     flag = legal.nhs_pension
+    role = _role(profile)
+    scope = sorted(flag.for_contracts)
+    if scope and role != "hold_core" and flag.cite is not None:
+        lead = ("If instead the new body worked alongside your practices' own contracts" if role == "not_sure"
+                else "You said the new body would work alongside your practices, which keep their own contracts")
+        note = RuleNote(heading=f"{lead}: the sources give this NHS Pension fact for {_names(scope)} contracting "
+                                f"only, and do not say how it stands for other contracts and services.",
+                        points=[CitedPoint(text=" ".join(flag.note.split()), cite=flag.cite,
+                                           citation=cite_text(flag.cite, content))])
+    else:
+        note = None
     if flag.value != "no" or flag.cite is None:
-        return _Pension()
-    scope = " or ".join(CONTRACT_LABELS[c] for c in sorted(PENSION_CONTRACTS))
-    note = " ".join(flag.note.split()).rstrip(".")
+        return _Pension(note=note, weighs=note is None)
+    scope = scope or ["gms", "pms"]
     reason = (f"NHS Pension Scheme eligibility through {_a_word(legal.name)} {lower_first(legal.name)} for "
-              f"{scope} contracting. The sources say: “{note}.”")
+              f"{_names(scope)} contracting. The sources say: “{' '.join(flag.note.split()).rstrip('.')}.”")
     where = {"cite": flag.cite, "citation": cite_text(flag.cite, content)}
+    held = sorted(profile.contracts & set(scope))
+    if profile.contracts and not held:
+        return _Pension(note=note, weighs=note is None)  # the rule concerns GMS/PMS contracting only
+    if role == "alongside":
+        return _Pension(note=note, weighs=False)
+    if role == "not_sure":
+        when = f"if the new body would hold your {_names(held)} contracts" if held else \
+            f"if the new body would hold {_names(scope)} contracts"
+        return _Pension(condition=Blocker(reason=reason, contract=(held or scope)[0], contracts=held or scope,
+                                          when=when, **where), note=note, weighs=False)
     if not profile.contracts:
-        every = sorted(PENSION_CONTRACTS)
-        return _Pension(condition=Blocker(reason=reason, contract=every[0], contracts=every, **where))
-    held = sorted(profile.contracts & PENSION_CONTRACTS)
-    if not held:
-        return _Pension()  # the rule concerns GMS/PMS contracting only
+        return _Pension(condition=Blocker(reason=reason, contract=scope[0], contracts=scope, **where))
     reason += f" You hold {_held_words(held)}."
     if profile.preferences.nhs_pension == "very":
         return _Pension(blocker=Blocker(reason=f"{reason} You said the NHS Pension is very important.",
-                                        contract=held[0], contracts=held, **where))
+                                        contract=held[0], contracts=held, **where), weighs=False)
     return _Pension(restriction=Blocker(reason=reason, contract=held[0], contracts=held, **where))
 
 
@@ -296,36 +408,32 @@ def _a_word(word: str) -> str:
 def fit_legal_form(legal: LegalStructure, profile: Profile, content: Content) -> FitResult:
     tally = _Tally()
     prefs = profile.preferences
-    blockers, blocked_if = _contract_rules(legal.contracts, profile, content, tally)
+    method: StructuresMethod = content.structures_method
+    blockers, blocked_if, notes = _contract_rules(legal.contracts, profile, content, tally)
     pension = _pension_rule(legal, profile, content)
     restrictions = [pension.restriction] if pension.restriction else []
     if pension.condition:
         blocked_if.append(pension.condition)
     if pension.blocker:
         blockers.append(pension.blocker)
-    else:
-        _weigh_flag(legal.nhs_pension, prefs.nhs_pension, "access to the NHS Pension", tally, content)
-    _weigh_flag(legal.limited_liability, prefs.limited_liability, "limited liability", tally, content)
+    if pension.note:
+        notes.append(pension.note)
+    if pension.weighs:
+        _weigh_flag(legal.nhs_pension, prefs.nhs_pension, "access to the NHS Pension", "NHS Pension", tally, content)
+    _weigh_flag(legal.limited_liability, prefs.limited_liability, "limited liability", "limited liability", tally,
+                content)
     if prefs.profit == "profit":
-        points = round(2 * FLAG_POINTS[legal.profit_making.value])
-        if points:
-            tally.add(points, f"you want to make and share a profit, and on profit-making "
-                              f"{_flag_words(legal.profit_making, content)}")
+        _weigh_fact(method.profit_wanted, legal.profit_making, "you want to make and share a profit",
+                    "profit-making", "profit", tally, content)
     elif prefs.profit == "not_for_profit":
-        # Not-for-profit practices gain from a form built for it, and lose a little from one built for profit.
-        points = {"no": 2, "conditional": 1, "yes": -1}.get(legal.profit_making.value, 0)
-        if points:
-            tally.add(points, f"you want to run not-for-profit, and on profit-making "
-                              f"{_flag_words(legal.profit_making, content)}")
+        _weigh_fact(method.not_for_profit, legal.profit_making, "you want to run not-for-profit", "profit-making",
+                    "not for profit", tally, content)
     if prefs.need_capital:
-        points = round(2 * FLAG_POINTS[legal.equity_access.value])
-        if points:
-            tally.add(points, f"you need to raise capital, and on equity finance "
-                              f"{_flag_words(legal.equity_access, content)}")
-    return FitResult(
-        id=legal.id, name=legal.name, kind="legal_structure", description=" ".join(legal.description.split()),
-        possible=not blockers, blockers=blockers, blocked_if=blocked_if, score=tally.score,
-        reasons_up=tally.up, reasons_down=tally.down, setting_notes=[],
+        _weigh_fact(method.capital_needed, legal.equity_access, "you need to raise capital", "equity finance",
+                    "capital", tally, content)
+    return _result(
+        tally, id=legal.id, name=legal.name, kind="legal_structure", description=" ".join(legal.description.split()),
+        possible=not blockers, blockers=blockers, blocked_if=blocked_if, setting_notes=[], notes=notes,
         advantages=[cited(a, content) for a in legal.advantages],
         disadvantages=[cited(d, content) for d in legal.disadvantages], restrictions=restrictions,
     )

@@ -71,3 +71,12 @@ def overall(progress: list[SectionProgress]) -> float:
     """Share of all items done, 0 to 1."""
     total = sum(s.total for s in progress)
     return sum(min(s.done, s.total) for s in progress) / total if total else 0.0
+
+
+def where_to_carry_on(progress: list[SectionProgress]) -> str | None:
+    """The page a returning person carries on at: the first section not complete, or "results" once all are.
+
+    None when nothing has been started, so a new person is simply asked to start."""
+    if not any(s.started for s in progress):
+        return None
+    return next((s.id for s in progress if not s.complete), "results")

@@ -6,11 +6,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from assessment.answers import Answers, QuestionAnswer
+# check_answers lives with the file reader now; it is imported here for the callers that look for it here.
+from assessment.answers import Answers, QuestionAnswer, check_answers  # noqa: F401
 from assessment.content_models import Content, QuestionSection
-from assessment.errors import InvalidAnswersFile
 
-MAX_LEVEL = 4
+MAX_LEVEL = 4  # the top of content/framework.yaml's levels, for chart axes; a content test holds them together
 # Below this share of questions answered, the results warn that the scores rest on little evidence.
 # The method document states it as a percentage; a test keeps the two in step.
 LOW_COVERAGE = 0.5
@@ -46,6 +46,7 @@ def band_for(score: float | None) -> Band | None:
 
 
 class SectionScore(BaseModel):
+    model_config = ConfigDict(frozen=True)
     id: str
     title: str
     score: float | None  # 0-100, or None when nothing in the section is answered
@@ -61,9 +62,11 @@ class SectionScore(BaseModel):
 
 
 class PrincipleResult(BaseModel):
+    model_config = ConfigDict(frozen=True)
     number: int
     title: str
     group: str
+    group_label: str = ""  # as the report heads the group, e.g. "Clinical care" (content/framework.yaml)
     current: int | None
     target: int | None
     not_sure: bool
@@ -73,6 +76,7 @@ class PrincipleResult(BaseModel):
 
 
 class Gap(BaseModel):
+    model_config = ConfigDict(frozen=True)
     rank: int
     number: int
     title: str
@@ -81,9 +85,11 @@ class Gap(BaseModel):
     gap: int
     priority: Literal["high", "medium", "low"]
     why: str  # the reason it sits where it does, in words
+    characteristics: list[str] = []  # the characteristics of high-quality primary care it supports, by title
 
 
 class Summary(BaseModel):
+    model_config = ConfigDict(frozen=True)
     sections: list[SectionScore]
     principles: list[PrincipleResult]
     gaps: list[Gap]
@@ -142,25 +148,36 @@ def priority_of(current: int, gap: int) -> Literal["high", "medium", "low"]:
     return "low"
 
 
-def rank_gaps(principles: list[PrincipleResult], characteristic_counts: dict[int, int]) -> list[Gap]:
-    """Largest gap first; then the lower current level; then the principle serving more characteristics."""
+def _supports(names: list[str]) -> str:
+    """"supports 2 of the six characteristics of high-quality primary care (Accessible, Coordinated)"."""
+    named = f" ({', '.join(names)})" if names else ""
+    return f"supports {len(names)} of the six characteristics of high-quality primary care{named}"
+
+
+def rank_gaps(principles: list[PrincipleResult], characteristics: dict[int, list[str]]) -> list[Gap]:
+    """Largest gap first; then the lower current level; then the principle serving more characteristics.
+
+    characteristics: each principle's characteristics of high-quality primary care, by title, in content order.
+    """
     open_gaps = [p for p in principles if p.gap is not None and p.gap > 0]
-    open_gaps.sort(key=lambda p: (-p.gap, p.current, -characteristic_counts.get(p.number, 0), p.number))
+    open_gaps.sort(key=lambda p: (-p.gap, p.current, -len(characteristics.get(p.number, [])), p.number))
     ranked = []
     for rank, p in enumerate(open_gaps, start=1):
-        served = characteristic_counts.get(p.number, 0)
+        served = characteristics.get(p.number, [])
         why = (
             f"{p.gap} level{'s' if p.gap != 1 else ''} between where you are ({p.current}) "
-            f"and where you want to be ({p.target}); supports {served} of the six characteristics "
-            "of high-quality primary care."
+            f"and where you want to be ({p.target}); {_supports(served)}."
         )
         ranked.append(Gap(rank=rank, number=p.number, title=p.title, current=p.current, target=p.target,
-                          gap=p.gap, priority=priority_of(p.current, p.gap), why=why))
+                          gap=p.gap, priority=priority_of(p.current, p.gap), why=why, characteristics=served))
     return ranked
 
 
 def _score_principles(content: Content, answers: Answers) -> tuple[list[PrincipleResult], list[SectionScore]]:
     results = []
+    groups = content.framework.groups
+    labels = {g.id: g.label for g in groups}
+    top = max(content.framework.levels)
     for principle in sorted(content.principles, key=lambda p: p.number):
         given = answers.principles.get(principle.number)
         current = target = None
@@ -174,36 +191,22 @@ def _score_principles(content: Content, answers: Answers) -> tuple[list[Principl
         gap = target - current if current is not None and target is not None else None
         results.append(PrincipleResult(
             number=principle.number, title=principle.title, group=principle.group,
+            group_label=labels.get(principle.group, ""),
             current=current, target=target, not_sure=not_sure, gap=gap,
-            score=normalise(current, MAX_LEVEL) if current is not None else None, note=note,
+            score=normalise(current, top) if current is not None else None, note=note,
         ))
     sections = []
-    for group, title in (("clinical", "Design principles: clinical care"),
-                         ("organisation", "Design principles: organisation")):
-        members = [r for r in results if r.group == group]
+    for group in groups:
+        members = [r for r in results if r.group == group.id]
         scores = [r.score for r in members if r.score is not None]
         score = _mean(scores)
         not_sure = sum(r.not_sure for r in members)
         sections.append(SectionScore(
-            id=f"principles_{group}", title=title, score=score, band=band_for(score),
+            id=f"principles_{group.id}", title=group.score_title, score=score, band=band_for(score),
             total=len(members), answered=len(scores), not_sure=not_sure,
             unanswered=len(members) - len(scores) - not_sure,
         ))
     return results, sections
-
-
-def check_answers(answers: Answers, content: Content) -> None:
-    """Reject values outside the content's scales (a hand-edited or foreign file)."""
-    for section in (content.readiness, content.components):
-        top = len(section.scale) - 1
-        for qid, value in getattr(answers, section.id).items():
-            if isinstance(value, int) and not 0 <= value <= top:
-                raise InvalidAnswersFile(
-                    f"The answer to '{qid}' is {value}, but that section's answers run from 0 to {top}."
-                )
-    for number in answers.principles:
-        if not 1 <= number <= 12:
-            raise InvalidAnswersFile(f"There is no design principle {number}; they are numbered 1 to 12.")
 
 
 def score(answers: Answers, content: Content) -> Summary:
@@ -212,11 +215,11 @@ def score(answers: Answers, content: Content) -> Summary:
                 _score_questions(content.components, answers.components)]
     principles, principle_sections = _score_principles(content, answers)
     sections.extend(principle_sections)
-    counts = {n: sum(n in c.principles for c in content.characteristics) for n in range(1, 13)}
+    served = {n: [c.title for c in content.characteristics if n in c.principles] for n in content.framework.numbers}
     return Summary(
         sections=sections,
         principles=principles,
-        gaps=rank_gaps(principles, counts),
+        gaps=rank_gaps(principles, served),
         total_items=sum(s.total for s in sections),
         answered_items=sum(s.answered for s in sections),
         not_sure_items=sum(s.not_sure for s in sections),

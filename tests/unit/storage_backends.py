@@ -9,9 +9,10 @@ from collections.abc import Callable, Iterator
 import pytest
 import sqlalchemy as sa
 
+from assessment.settings import env_name, settings
 from assessment.storage import Storage
 
-POSTGRES_ENV = "GROUPUP_TEST_POSTGRES_URL"
+POSTGRES_ENV = env_name("test_postgres_url")
 BACKENDS = [
     pytest.param("sqlite", id="sqlite"),
     pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgres),
@@ -19,7 +20,7 @@ BACKENDS = [
 
 
 def postgres_url() -> str:
-    url = os.environ.get(POSTGRES_ENV)
+    url = settings().test_postgres_url
     if url:
         return url
     if os.environ.get("CI"):

@@ -16,9 +16,10 @@ from assessment.actions import (
     suggestion_in_plan,
     update_action,
 )
-from assessment.answers import Answers, parse_answers
+from assessment.answers import Answers, PrincipleAnswer, parse_answers
 from assessment.content import get_content
 from assessment.content_models import CaseStudy, Citation, CitedText, PrincipleLink, Source
+from assessment.errors import DuplicateAction
 from tests.factories import make_content
 
 BOX_3 = Citation(source="nuffield2013", section="Chapter 5, Box 3")
@@ -160,3 +161,20 @@ def test_a_suggestion_counts_as_in_the_plan_until_its_action_is_reworded():
     assert suggestion_in_plan(suggestion, answers.actions)
     update_action(answers, answers.actions[0].id, action="Run a triage hub with Riverside")
     assert not suggestion_in_plan(suggestion, answers.actions)
+
+
+def test_an_identical_action_for_the_same_principle_is_refused_but_allowed_under_another():
+    answers = Answers()
+    add_action(answers, make_action("Agree a shared rota", principle=3))
+    with pytest.raises(DuplicateAction, match="already in your plan under design principle 3"):
+        add_action(answers, make_action("agree a  shared ROTA", principle=3))
+    add_action(answers, make_action("Agree a shared rota", principle=4))
+    assert [(a.principle, a.action) for a in answers.actions] == [(3, "Agree a shared rota"),
+                                                                  (4, "Agree a shared rota")]
+
+
+def test_a_target_below_the_current_level_is_flagged_and_not_sure_is_not():
+    assert PrincipleAnswer(current=3, target=1).target_below_now
+    assert not PrincipleAnswer(current=1, target=3).target_below_now
+    assert not PrincipleAnswer(current=2, target=2).target_below_now
+    assert not PrincipleAnswer(not_sure=True, target=1).target_below_now

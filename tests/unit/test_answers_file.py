@@ -1,12 +1,29 @@
 """Reading answers files: good files load, older ones migrate, bad ones get a clear message."""
 
+import codecs
+import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from assessment.answers import MAX_ANSWERS_BYTES, SCHEMA_VERSION, Answers, PrincipleAnswer, parse_answers
-from assessment.errors import InvalidAnswersFile, UnknownSchemaVersion
+from assessment.answers import (
+    DUE_EARLIEST,
+    DUE_LATEST,
+    MAX_ANSWERS_BYTES,
+    SCHEMA_VERSION,
+    Answers,
+    PrincipleAnswer,
+    check_answers,
+    parse_answers,
+)
+from assessment.content import get_content
+from assessment.content_models import Aim
+from assessment.errors import InvalidAnswersFile, UnknownSchemaVersion, excerpt
+from tests.factories import CITE, make_content
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.json"))
 # Both are under 1 MB, and both once crashed the reader instead of getting a message.
@@ -75,14 +92,14 @@ def test_a_version_1_file_is_migrated_with_its_principle_answers_kept():
         ("[1, 2, 3]", InvalidAnswersFile, "not saved by GroupUp"),
         (answers_json(schema_version=99), UnknownSchemaVersion, "newer version of GroupUp"),
         (answers_json(schema_version="two"), InvalidAnswersFile, "no valid schema_version"),
-        (answers_json(readiness={"q1": "lots"}), InvalidAnswersFile, "readiness"),
-        (answers_json(principles={"2": {"current": 9}}), InvalidAnswersFile, "principles"),
-        (answers_json(profile={"practices": [{"list_size": "big"}]}), InvalidAnswersFile, "list_size"),
+        (answers_json(readiness={"q1": "lots"}), InvalidAnswersFile, 'The readiness answer to "q1" should be'),
+        (answers_json(principles={"2": {"current": 9}}), InvalidAnswersFile, "Design principle 2's level now should be at most 4 (it says 9)"),
+        (answers_json(profile={"practices": [{"list_size": "big"}]}), InvalidAnswersFile, "Practice 1's list size should be a whole number"),
         (answers_json(schema_version=0), UnknownSchemaVersion, "format 0 is not one GroupUp knows"),
-        (answers_json(readiness={"q1": True}), InvalidAnswersFile, "readiness > q1"),
-        (answers_json(readiness={"q1": 1.0}), InvalidAnswersFile, "readiness > q1"),
-        (answers_json(principles={"2": {"current": True}}), InvalidAnswersFile, "principles > 2 > current"),
-        (answers_json(principles={"2": {"target": "3"}}), InvalidAnswersFile, "principles > 2 > target"),
+        (answers_json(readiness={"q1": True}), InvalidAnswersFile, 'The readiness answer to "q1" should be a point on the scale or "not_sure"'),
+        (answers_json(readiness={"q1": 1.0}), InvalidAnswersFile, 'The readiness answer to "q1" should be a point'),
+        (answers_json(principles={"2": {"current": True}}), InvalidAnswersFile, "Design principle 2's level now should be a whole number (it says true)"),
+        (answers_json(principles={"2": {"target": "3"}}), InvalidAnswersFile, "Design principle 2's target level should be a whole number (it says \"3\")"),
         (DEEPLY_NESTED, InvalidAnswersFile, "nested far too deeply"),
         (HUGE_NUMBER, InvalidAnswersFile, "a number thousands of digits long"),
     ],
@@ -147,3 +164,159 @@ def test_answering_a_question_records_it_and_answering_none_takes_it_back():
     assert (answers.readiness, answers.components) == ({"time_for_the_future": 2}, {"cpd": "not_sure"})
     answers.answer_question("readiness", "time_for_the_future", None)
     assert answers.readiness == {}
+
+
+# --- files as other programs save them ------------------------------------------------------------------
+
+
+def named(name: str) -> str:
+    return answers_json(profile={"practices": [{"name": name}]})
+
+
+@pytest.mark.parametrize(("encode"), [
+    lambda text: codecs.BOM_UTF8 + text.encode("utf-8"),
+    lambda text: text.encode("utf-16"),  # Notepad's "Unicode": little-endian with a byte-order mark
+    lambda text: codecs.BOM_UTF16_BE + text.encode("utf-16-be"),
+    lambda text: text.encode("utf-32"),
+    lambda text: "\ufeff" + text,
+], ids=["utf-8-bom", "utf-16-le-bom", "utf-16-be-bom", "utf-32-bom", "text-with-bom"])
+def test_a_file_saved_with_a_byte_order_mark_or_as_utf16_loads(encode):
+    answers = parse_answers(encode(named("Ysbyty Gwynedd £ Ó'Brien")))
+    assert answers.profile.practices[0].name == "Ysbyty Gwynedd £ Ó'Brien"
+
+
+@pytest.mark.parametrize(("raw", "key"), [
+    ('{"app": "groupup", "app": "groupup", "schema_version": 2}', '"app"'),
+    ('{"app": "groupup", "schema_version": 2, "principles": {"1": {"current": 1, "current": 4}}}', '"current"'),
+    ('{"app": "groupup", "schema_version": 2, "principles": {"1": {}, "1": {"current": 2}}}', '"1"'),
+])
+def test_a_key_given_twice_anywhere_is_refused_naming_the_key(raw, key):
+    with pytest.raises(InvalidAnswersFile) as caught:
+        parse_answers(raw)
+    assert f"This file has {key} twice in one place" in str(caught.value)
+
+
+# --- everything a page shows is checked when the file is read ------------------------------------------
+
+
+def with_actions(*actions: dict) -> str:
+    return answers_json(actions=[{"id": "a1", "action": "Agree a rota", **a} for a in actions])
+
+
+@pytest.mark.parametrize("due", ["1900-01-01", "1999-12-31", "2101-01-01", "9999-12-31"])
+def test_a_due_date_the_date_box_cannot_show_is_refused(due):
+    with pytest.raises(InvalidAnswersFile, match=f"Action 1's due date is {due}, but should be between "
+                                                 "1 January 2000 and 31 December 2100"):
+        parse_answers(with_actions({"due": due}))
+
+
+def test_due_dates_on_the_limits_are_kept():
+    raw = answers_json(actions=[{"id": "a1", "action": "x", "due": DUE_EARLIEST.isoformat()},
+                                {"id": "a2", "action": "y", "due": DUE_LATEST.isoformat()}])
+    assert [a.due for a in parse_answers(raw).actions] == [dt.date(2000, 1, 1), dt.date(2100, 12, 31)]
+
+
+def test_two_actions_with_one_id_are_refused():
+    with pytest.raises(InvalidAnswersFile, match='gives the id "a1" to two actions'):
+        parse_answers(with_actions({}, {"action": "Another"}))
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    ({"profile": {"aims": ["capacity", "capacity"]}}, 'lists the aim "capacity" twice'),
+    ({"profile": {"practices": [{"contracts": ["gms", "gms"]}]}}, 'lists the contract type "gms" twice'),
+    ({"profile": {"practices": [{"name": "Ash\u0000Tree"}]}}, "Practice 1's name holds a control character"),
+    ({"principles": {"1": {"note": "\ud83d"}}}, "Design principle 1's note holds a broken character"),
+    ({"profile": {"practices": [{"name": "x" * 201}]}}, "Practice 1's name is longer than the 200 characters"),
+    ({"readiness": {"q" * 101: 1}}, "is longer than the 100 characters allowed"),
+])
+def test_what_no_page_could_show_is_refused_when_the_file_is_read(change, words):
+    with pytest.raises(InvalidAnswersFile) as caught:
+        parse_answers(answers_json(**change))
+    assert words in str(caught.value)
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    ({"profile": {"aims": ["world_domination"]}}, '"world_domination", which is not an aim GroupUp offers'),
+    ({"actions": [{"id": "a1", "action": "x", "suggestion_from": "nowhere"}]}, 'case study "nowhere"'),
+    ({"readiness": {"readiness_1": 4}}, 'The readiness answer to "readiness_1" is 4'),
+    ({"principles": {"0": {}}}, "There is no design principle 0"),
+])
+def test_ids_and_levels_the_content_does_not_have_are_refused(change, words):
+    content = make_content().model_copy(update={"aims": [Aim(id="capacity", label="Capacity", cite=CITE)]})
+    with pytest.raises(InvalidAnswersFile) as caught:
+        check_answers(parse_answers(answers_json(**change)), content)
+    assert words in str(caught.value)
+
+
+def test_an_answer_to_a_question_no_longer_asked_is_kept_but_not_refused():
+    answers = parse_answers(answers_json(readiness={"retired_question": 1}))
+    check_answers(answers, make_content())
+    assert answers.readiness == {"retired_question": 1}
+
+
+# --- every refusal is short, plain, and quotes at most a short excerpt ----------------------------------
+
+CORPUS = sorted((Path(__file__).resolve().parents[1] / "corpus").glob("bad_*.json"))
+PROGRAMMER_WORDS = ("Error", "Exception", "validation error", "Input should", "input_value", "[key]", "type=",
+                    "Value error", "JSONDecode", "Unicode")
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
+def test_every_bad_corpus_file_gets_a_short_plain_message_that_says_what_to_do(path):
+    with pytest.raises(InvalidAnswersFile) as caught:
+        check_answers(parse_answers(path.read_bytes()), get_content())
+    message = str(caught.value)
+    assert len(message) <= 200, message  # pages add about 100 characters around it, and must stay under 300
+    assert not any(word in message for word in PROGRAMMER_WORDS), message
+    assert re.search(r"Correct|Remove|Add|choose|load|update", message), message
+    assert not re.search(r"\w{41,}", message), "a quotation longer than 40 characters"
+
+
+def test_a_500000_character_id_is_quoted_as_40_characters_with_an_ellipsis():
+    with pytest.raises(InvalidAnswersFile) as caught:
+        parse_answers(with_actions({"id": "=HYPERLINK(" + "x" * 500_000}))
+    (quoted,) = re.findall(r'"([^"]*)"', str(caught.value))
+    assert len(quoted) == 40 and quoted.endswith("…") and quoted.startswith("=HYPERLINK(")
+
+
+def test_an_excerpt_drops_direction_overrides_and_zero_width_characters():
+    assert excerpt("abc\u202edef\u200bghi\u0000") == "abcdefghi"
+    assert excerpt("word " * 20) == "word word word word word word word word…"
+
+
+# --- any value anywhere: a refusal in plain words, never a crash ----------------------------------------
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=60),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=10), inner, max_size=3),
+    max_leaves=8,
+)
+# Where a hand edit might put something: each place a field of the file sits.
+PLACES = [("schema_version",), ("profile",), ("profile", "practices"), ("profile", "practices", 0, "name"),
+          ("profile", "practices", 0, "list_size"), ("profile", "practices", 0, "contracts"), ("profile", "aims"),
+          ("profile", "preferences", "profit"), ("profile", "respondent_role"), ("readiness",),
+          ("readiness", "readiness_1"), ("principles",), ("principles", "1"), ("principles", "1", "current"),
+          ("principles", "1", "note"), ("actions",), ("actions", 0), ("actions", 0, "id"), ("actions", 0, "due"),
+          ("actions", 0, "principle"), ("updated",), ("extra",)]
+
+
+def placed(where: tuple, value: object) -> str:
+    data = json.loads(answers_json(profile={"practices": [{"name": "Ash"}]}, readiness={"readiness_1": 1},
+                                   principles={"1": {"current": 1}}, actions=[{"id": "a1", "action": "Do it"}]))
+    holder = data
+    for step in where[:-1]:
+        holder = holder.setdefault(step, {}) if isinstance(holder, dict) else holder[step]
+    holder[where[-1]] = value
+    return json.dumps(data)
+
+
+@settings(max_examples=150, deadline=None)
+@given(where=st.sampled_from(PLACES), value=JSON_VALUES)
+def test_any_value_in_any_place_is_read_or_refused_in_a_short_plain_message(where, value):
+    try:
+        check_answers(parse_answers(placed(where, value)), make_content())
+    except InvalidAnswersFile as refused:
+        message = str(refused)
+        assert len(message) <= 200, message
+        assert not any(word in message for word in PROGRAMMER_WORDS), message

@@ -66,9 +66,9 @@ def test_there_are_at_least_two_example_files():
      ('{"app": "groupup", "schema_version": 7}', "newer version"),
      ('{"app": "groupup", "schema_version": 0}', "format 0 is not one GroupUp knows"),
      ('{"app": "groupup", "schema_version": 2, "profile": {"practices": [{"list_size": "lots"}]}}',
-      "values GroupUp cannot use"),
+      "Practice 1's list size should be a whole number"),
      ('{"app": "groupup", "schema_version": 2, "readiness": {"time_for_the_future": true}}',
-      "values GroupUp cannot use"),
+      'The readiness answer to "time_for_the_future" should be a point on the scale'),
      ("[" * 50_000 + "]" * 50_000, "nested far too deeply"),
      ('{"app": "groupup", "schema_version": 2, "readiness": {"q": ' + "9" * 5000 + "}}",
       "a number thousands of digits long")],
@@ -88,3 +88,13 @@ def test_score_explains_a_malformed_file_in_one_paragraph_without_a_traceback(tm
 def test_score_explains_a_missing_file(tmp_path):
     result = run_cli("score", str(tmp_path / "nope.json"))
     assert result.returncode == 1 and "Cannot read" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_findings_prints_everything_the_pages_show_for_an_example_file(example):
+    result = run_cli("findings", str(example))
+    assert result.returncode == 0, result.stderr
+    findings = json.loads(result.stdout)
+    assert len(findings["summary"]["principles"]) == 12
+    assert findings["fit"]["options"] and findings["fit"]["legal_forms"]
+    assert "not legal advice" in findings["fit"]["caveat"]

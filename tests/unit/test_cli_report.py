@@ -7,8 +7,8 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from assessment.__main__ import build_reports
 from assessment.answers import Answers, Practice
-from assessment.report import build_reports
 
 ROOT = Path(__file__).resolve().parents[2]
 

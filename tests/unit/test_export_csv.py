@@ -173,3 +173,14 @@ def test_the_download_name_is_plain_ascii_from_the_practice_name():
 
 def test_an_unnamed_practice_still_gets_a_download_name():
     assert file_stem(make_answers(), dt.date(2026, 3, 1)) == "groupup-unnamed-practice-2026-03-01"
+
+
+@pytest.mark.parametrize(("role", "label"), [
+    ("alongside", "Work alongside the practices for other contracts and services; the practices keep their own "
+                  "contracts"),
+    (None, "Not answered"),
+])
+def test_what_the_new_body_would_do_is_in_the_csv(role, label):
+    answers = profiled()
+    answers.profile.body_role = role
+    assert profile_answers(read(answers_csv(answers, CONTENT)))["body_role"] == (role or "", label)

@@ -22,6 +22,7 @@ from assessment.content_models import (
     ContractRule,
     Flag,
     LegalStructure,
+    SettingNote,
     Source,
     StructuralOption,
 )
@@ -66,7 +67,8 @@ def option(id: str, name: str, integration: int, *, aims=(), contracts=(), setti
         advantages=[CitedText(text=f"{name} advantage.", cite=OPTIONS)],
         disadvantages=[CitedText(text=f"{name} disadvantage.", cite=OPTIONS)],
         contracts=list(contracts), integration=integration, integration_cite=OPTIONS, aims=list(aims),
-        setting_notes=[CitedText(text=t, cite=OPTIONS) for t in setting_notes],
+        setting_notes=[SettingNote(text=t, cite=OPTIONS) if isinstance(t, str)
+                       else SettingNote(text=t[0], cite=OPTIONS, leans=t[1]) for t in setting_notes],
     )
 
 
@@ -98,7 +100,7 @@ def bma_content() -> Content:
         "structural_options": [
             option("simple_alliance", "Simple alliance", 0, aims=["share_costs"]),
             option("joint_premises", "Joint premises", 0, aims=["share_costs"],
-                   setting_notes=["Fewer local surgeries can mean rural patients travel further."]),
+                   setting_notes=[("Fewer local surgeries can mean rural patients travel further.", {"rural": -1})]),
             option("merger", "Merger", 2, contracts=[
                 ContractRule(contract=c, status="allowed", reason="Merged practices can hold GMS, PMS and APMS "
                              "contracts.", cite=OPTIONS) for c in ("gms", "pms", "apms")]),
@@ -402,16 +404,16 @@ profiles = st.builds(
               need_capital=st.sampled_from([None, True, False]), nhs_pension=importance,
               limited_liability=importance),
 )
-POINTS = re.compile(r"^(?:Rises \(\+(\d+)\)|Falls \((-\d+)\)) because ")
+POINTS = re.compile(r"^(?:Rises \(\+(\d+(?:\.5)?)\)|Falls \((-\d+(?:\.5)?)\)) because ")
 
 
 @settings(max_examples=150, deadline=None)
 @given(profiles)
 def test_every_point_of_every_score_comes_with_a_sentence_saying_why(profile):
     for result in rank_options(profile, CONTENT) + rank_legal_forms(profile, CONTENT):
-        points = [int(m.group(1) or m.group(2)) for m in map(POINTS.match, result.reasons_up + result.reasons_down)]
+        points = [float(m.group(1) or m.group(2)) for m in map(POINTS.match, result.reasons_up + result.reasons_down)]
         assert len(points) == len(result.reasons_up) + len(result.reasons_down)
-        assert sum(points) == result.score
+        assert sum(points) == result.score == sum(p.points for p in result.score_parts)
         assert result.possible == (result.blockers == [])
         assert not {b.reason for b in result.restrictions} & {b.reason for b in result.blockers}
 
@@ -445,3 +447,33 @@ def test_case_study_examples_are_named_for_a_structural_option():
         "structural_options": [o.model_copy(update={"examples": ["badger"]}) if o.id == "gp_cooperative" else o
                                for o in CONTENT.structural_options]})
     assert by_id(rank_options(Profile(), content))["gp_cooperative"].examples == ["BADGER"]
+
+
+# --- half points and where each point comes from ----------------------------------------------------------
+
+
+def test_a_conditional_fact_that_is_somewhat_important_adds_half_a_point_with_its_reason():
+    company = by_id(rank_legal_forms(practice(nhs_pension="somewhat"), CONTENT))["company_shares"]
+    assert company.score == 0.5
+    assert company.reasons_up == [
+        "Rises (+0.5) because you said access to the NHS Pension is somewhat important, and the sources say it "
+        "can, with conditions (As the guidance says.; BMA General Practitioners Committee, Legal structures)"]
+
+
+def test_a_conditional_fact_that_is_very_important_adds_a_whole_point():
+    assert by_id(rank_legal_forms(practice(nhs_pension="very"), CONTENT))["company_shares"].score == 1
+
+
+def test_the_points_a_fact_scores_come_from_the_content_not_the_code():
+    method = CONTENT.structures_method
+    facts = method.facts.model_copy(update={"points": {**method.facts.points, "conditional": 1.5}})
+    content = CONTENT.model_copy(update={"structures_method": method.model_copy(update={"facts": facts})})
+    assert by_id(rank_legal_forms(practice(nhs_pension="somewhat"), content))["company_shares"].score == 1.5
+
+
+def test_each_score_says_where_each_point_comes_from_with_the_rule_behind_it():
+    company = by_id(rank_legal_forms(practice(nhs_pension="somewhat", limited_liability="very"), CONTENT))[
+        "company_shares"]
+    assert [(p.points, p.what) for p in company.score_parts] == [(0.5, "NHS Pension"), (2, "limited liability")]
+    assert company.why_score == "+0.5 NHS Pension, +2 limited liability = 2.5"
+    assert all(p.rule == " ".join(CONTENT.structures_method.facts.why.split()) for p in company.score_parts)

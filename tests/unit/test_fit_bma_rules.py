@@ -7,15 +7,18 @@ either the content loses the rule or the engine stops reading it.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
-from assessment.answers import Practice, Preferences, Profile
+from assessment.answers import Practice, Preferences, Profile, parse_answers
 from assessment.content import get_content
-from assessment.content_models import Content
-from assessment.fit import SETTING_LEANINGS, names_setting, rank_legal_forms, rank_options
+from assessment.content_models import Content, SettingNote
+from assessment.fit import rank_legal_forms, rank_options
 
 CONTENT = get_content()
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def find(items, pattern: str):
@@ -120,12 +123,17 @@ def test_a_practice_that_has_not_given_its_contracts_sees_the_charity_pension_ru
 # --- setting -------------------------------------------------------------------------------------------
 
 
-def test_every_declared_setting_leaning_rests_on_a_content_note_that_names_that_setting():
-    options = {o.id: o for o in CONTENT.structural_options}
-    for option_id, leanings in SETTING_LEANINGS.items():
-        assert option_id in options, f"{option_id} is not a structural option in the content"
-        for setting in leanings:
-            assert any(names_setting(n.text, setting) for n in options[option_id].setting_notes), (option_id, setting)
+def test_a_setting_note_cannot_lean_on_a_setting_it_does_not_name():
+    cite = CONTENT.structural_options[0].cite
+    with pytest.raises(ValidationError, match="leans on remote, which the note does not name"):
+        SettingNote(text="Rural practices can still collaborate.", cite=cite, leans={"rural": 1, "remote": 1})
+
+
+def test_the_shipped_setting_notes_lean_only_where_the_bma_and_the_report_speak_for_or_against():
+    leanings = {o.id: {s: v for n in o.setting_notes for s, v in n.leans.items()} for o in CONTENT.structural_options}
+    assert leanings["joint_premises"] == {"rural": -1, "remote": -1}
+    assert leanings["gp_cooperative"] == {"rural": 1} and leanings["community_health_org"] == {"remote": 1}
+    assert leanings["super_partnership"] == {}  # "works in very different settings" leans neither way
 
 
 def test_a_rural_practice_sees_joint_premises_fall_and_a_gp_cooperative_rise_for_what_the_bma_says():
@@ -141,3 +149,78 @@ def test_a_suburban_practice_is_not_shown_the_note_on_urban_inner_city_birmingha
     assert not any("urban" in n.text for r in suburban for n in r.setting_notes)
     urban = rank_options(Profile(practices=[Practice(setting="urban")]), CONTENT)
     assert any("Birmingham" in n.text for r in urban for n in r.setting_notes)
+
+
+# --- what the new body is for -----------------------------------------------------------------------------
+
+
+def for_body(role, *contracts: str, **preferences) -> Profile:
+    return practice(*contracts, **preferences).model_copy(update={"body_role": role})
+
+
+def everything_said(fit) -> str:
+    return " ".join([b.sentence for b in fit.blockers + fit.restrictions] + [c.condition for c in fit.blocked_if]
+                    + [n.heading + " " + " ".join(p.text for p in n.points) for n in fit.notes])
+
+
+@pytest.mark.parametrize("role", [None, "hold_core"])
+def test_a_body_holding_the_core_contracts_cannot_be_a_co_operative_or_an_llp_for_a_gms_practice(role):
+    profile = for_body(role, "gms", nhs_pension="somewhat")
+    assert not result(rank_options(profile, CONTENT), COOPERATIVE).possible
+    assert not result(rank_legal_forms(profile, CONTENT), LLP).possible
+    [restriction] = result(rank_legal_forms(profile, CONTENT), CHARITY).restrictions
+    assert restriction.sentence.startswith("Not possible: NHS Pension Scheme eligibility through a charity")
+
+
+def test_a_co_operative_working_alongside_gms_practices_is_possible_citing_badger_beside_the_rule():
+    coop = result(rank_options(for_body("alongside", "gms"), CONTENT), COOPERATIVE)
+    assert coop.possible and coop.blockers == [] and coop.blocked_if == []
+    [note] = coop.notes
+    assert "this rule is about the body holding GMS contracts" in note.heading
+    assert note.points[0].text == "Co-operatives cannot hold GMS or PMS contracts."
+    assert any("BADGER" in p.text and "since the GMS contract came in in 2004" in p.text for p in note.points)
+    assert all(p.citation.startswith("BMA") for p in note.points)
+    assert "Not possible" not in everything_said(coop)
+
+
+def test_an_llp_working_alongside_gms_practices_shows_both_the_rule_and_the_mmp_joint_venture_each_cited():
+    llp = result(rank_legal_forms(for_body("alongside", "gms"), CONTENT), LLP)
+    assert llp.possible and llp.blockers == []
+    [note] = llp.notes
+    assert "the sources pull two ways" in note.heading
+    rule, mmp = note.points[0], note.points[1]
+    assert "GMS practices would be prevented from forming LLPs" in rule.text
+    assert rule.cite.section == "Legal structures: Limited liability partnerships"
+    assert "Midlands Medical Partnership" in mmp.text and "walk-in centre as a joint venture" in mmp.text
+    assert mmp.cite.section == "Case study: Midlands Medical Partnership"
+    assert "Not possible" not in everything_said(llp)
+
+
+def test_a_charity_working_alongside_gms_practices_is_not_called_not_possible_on_a_gms_pms_pension_rule():
+    charity = result(rank_legal_forms(for_body("alongside", "gms", nhs_pension="very"), CONTENT), CHARITY)
+    assert charity.possible and charity.restrictions == [] and charity.blockers == []
+    assert any("for GMS or PMS contracting only" in n.heading for n in charity.notes)
+    assert not any("NHS Pension" in r for r in charity.reasons_down)
+
+
+def test_not_sure_what_the_body_would_do_shows_both_readings_and_calls_nothing_not_possible_outright():
+    profile = for_body("not_sure", "gms", nhs_pension="very")
+    coop = result(rank_options(profile, CONTENT), COOPERATIVE)
+    llp = result(rank_legal_forms(profile, CONTENT), LLP)
+    charity = result(rank_legal_forms(profile, CONTENT), CHARITY)
+    for fit in (coop, llp, charity):
+        assert fit.possible and fit.blockers == [] and fit.restrictions == []
+        assert any(c.condition.startswith("Not possible if the new body would hold your GMS contracts: ")
+                   for c in fit.blocked_if), fit.id
+        assert any(n.heading.startswith("If instead the new body worked alongside") for n in fit.notes), fit.id
+    assert any("Midlands Medical Partnership" in p.text for n in llp.notes for p in n.points)
+
+
+def test_an_old_answers_file_without_the_body_question_still_loads_and_reads_as_holding_the_core_contracts():
+    example = EXAMPLES / "urban_federation.json"
+    assert "body_role" not in example.read_text(encoding="utf-8")
+    profile = parse_answers(example.read_bytes()).profile
+    assert profile.body_role is None and profile.contracts
+    as_core = profile.model_copy(update={"body_role": "hold_core"})
+    assert rank_options(profile, CONTENT) == rank_options(as_core, CONTENT)
+    assert rank_legal_forms(profile, CONTENT) == rank_legal_forms(as_core, CONTENT)

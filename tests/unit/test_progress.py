@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from assessment.answers import Answers, Practice, PrincipleAnswer, Profile
-from assessment.progress import overall, progress_of, section_progress
+from assessment.answers import Answers, Practice, PrincipleAnswer, Profile, parse_answers
+from assessment.content import get_content
+from assessment.progress import overall, progress_of, section_progress, where_to_carry_on
 from tests.factories import make_answers, make_content
 
 CONTENT = make_content(readiness=3, components=4)
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def by_id(answers: Answers) -> dict[str, tuple[int, int]]:
@@ -68,3 +72,14 @@ def test_one_sections_progress_is_the_same_as_in_the_list_of_all(section_id):
                            principles={3: (1, 2), 4: "not_sure"})
     (expected,) = [s for s in section_progress(answers, CONTENT) if s.id == section_id]
     assert progress_of(section_id, answers, CONTENT) == expected
+
+
+def test_a_returning_person_carries_on_at_the_first_section_not_done_and_a_new_one_is_only_asked_to_start():
+    content = get_content()
+    assert where_to_carry_on(section_progress(Answers(), content)) is None
+    done = parse_answers((ROOT / "examples" / "small_rural_gms.json").read_bytes())
+    assert where_to_carry_on(section_progress(done, content)) == "results"
+    done.components = {}
+    assert where_to_carry_on(section_progress(done, content)) == "components"
+    done.profile.respondent_role = None  # an incomplete profile comes first, though later sections are begun
+    assert where_to_carry_on(section_progress(done, content)) == "profile"

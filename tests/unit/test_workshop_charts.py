@@ -80,3 +80,31 @@ def test_the_split_room_puts_data_in_every_chart_so_the_render_tests_draw_real_m
 def test_the_split_room_is_drawn_as_disagreement():
     assert any(r.get("view") == "Views 2+ levels apart" for r in rows(CHARTS["distribution"](ROOMS["a split room"])))
     assert any(r.get("flag") for r in rows(CHARTS["disagreement by role"](ROOMS["a split room"])))
+
+
+def test_the_join_qr_code_decodes_to_the_join_link_and_is_big_enough_for_a_projector():
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    from assessment.workshop_charts import join_qr_png
+
+    link = "https://groupup.example.nhs.uk/join?code=7KQ2M-XD4RP"
+    image = Image.open(io.BytesIO(join_qr_png(link)))
+    [found] = zxingcpp.read_barcodes(image)
+    assert found.text == link
+    assert image.width >= 400  # shown at 360 px; scanned from the back of a room
+
+
+def test_the_distribution_legend_offers_whole_people_only():
+    room = aggregate([response("Ash Surgery", "nurse", p1=lv) for lv in (0, 1, 1, 2, 2, 2, 3)], PRACTICES)
+    spec = distribution_chart(room, CONTENT).to_dict()
+    legend = spec["layer"][0]["encoding"]["size"]["legend"]
+    assert legend["format"] == "d" and all(isinstance(v, int) for v in legend["values"])
+
+
+def test_the_heatmap_labels_every_principle():
+    spec = heatmap_chart(ROOMS["a split room"], CONTENT).to_dict()
+    axis = spec["layer"][0]["encoding"]["x"]["axis"] if "encoding" in spec["layer"][0] else spec["encoding"]["x"]["axis"]
+    assert axis["labelOverlap"] is False

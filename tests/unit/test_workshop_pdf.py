@@ -63,3 +63,70 @@ def test_the_workshop_pdf_is_a_valid_pdf(tmp_path):
     path.write_bytes(data)
     result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True)  # qpdf: from make setup-test
     assert result.returncode == 0, result.stdout.decode() + result.stderr.decode()
+
+
+def test_the_workshop_pdf_carries_agreed_targets_their_ranges_ranked_gaps_and_the_plan():
+    from assessment.workshop import plan_item
+
+    workshop = Workshop(id=1, name="Away day", join_code="ABCDE23456", practices=["Ash Surgery"],
+                        sections=["principles"], created=dt.datetime(2026, 3, 1, tzinfo=dt.UTC))
+    people = [person(i, "Ash Surgery", "nurse", i, 1) for i in range(3)]
+    agreed = {2: Consensus(principle=2, level=1, low=0, high=3, target=4, target_low=3, target_high=4),
+              5: Consensus(principle=5, level=2, low=1, high=3, target=3, target_low=2, target_high=4)}
+    plan = [plan_item("Draft a shared nurse rota", principle=2, owner="Asha Patel", due=dt.date(2026, 6, 30))]
+    data = workshop_pdf(workshop, aggregate_participants(people, workshop.practices), agreed, CONTENT,
+                        participants=people, plan=plan)
+    text = " ".join("\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages).split())
+    assert "4 (views then 3 to 4)" in text  # the agreed target with the range of targets it came from
+    assert "The group's gaps, from its agreed levels" in text and "No gaps yet" not in text
+    title_2 = CONTENT.principles[1].title
+    assert f"1 2. {' '.join(title_2.split()[:2])}" in text  # ranked first: the larger gap
+    assert "Draft a shared nurse rota" in text and "Asha Patel" in text and "30 Jun 2026" in text
+
+
+def test_an_agreed_note_as_long_as_allowed_is_printed_whole_over_as_many_pages_as_it_needs():
+    # fpdf2's own table refused a row taller than a page, so such a note stopped the whole PDF being made.
+    workshop = Workshop(id=1, name="Away day", join_code="ABCDE23456", practices=["Ash Surgery"],
+                        sections=["principles"], created=dt.datetime(2026, 3, 1, tzinfo=dt.UTC))
+    people = [person(i, "Ash Surgery", "nurse", i, 1) for i in range(3)]
+    note = " ".join(f"reason{n}" for n in range(400))[:2000].rsplit(" ", 1)[0]
+    agreed = {1: Consensus(principle=1, level=1, target=3, note=note)}
+    data = workshop_pdf(workshop, aggregate_participants(people, workshop.practices), agreed, CONTENT,
+                        participants=people)
+    words = " ".join("\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages).split()).split()
+    assert [w for w in words if w.startswith("reason")] == note.split()
+
+
+def the_tester_s_room() -> bytes:
+    """Seven people in three practices, only Gamma (three GP partners) large enough to show."""
+    workshop = Workshop(id=1, name="North Dales away-day", join_code="ABCDE23456",
+                        practices=["Alpha Practice", "Beta Practice", "Gamma Practice"], sections=["principles"],
+                        created=dt.datetime(2026, 3, 1, tzinfo=dt.UTC))
+    people = [person(i, practice, role, i, 1) for i, (practice, role) in enumerate([
+        ("Alpha Practice", "nurse"), ("Alpha Practice", "practice_manager"), ("Beta Practice", "nurse"),
+        ("Beta Practice", "practice_manager"), *[("Gamma Practice", "gp_partner")] * 3], start=1)]
+    return workshop_pdf(workshop, aggregate_participants(people, workshop.practices), {}, CONTENT,
+                        participants=people)
+
+
+def pages_as_text(data: bytes, tmp_path) -> list[str]:
+    path = tmp_path / "workshop.pdf"
+    path.write_bytes(data)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return [" ".join(page.split()) for page in text.split("\f") if page.strip()]
+
+
+def test_the_whole_room_pdf_names_the_workshop_and_the_room_on_its_cover_and_every_page_never_a_role(tmp_path):
+    pages = pages_as_text(the_tester_s_room(), tmp_path)
+    cover = pages[0]
+    assert "Workshop: North Dales away-day 7 people answering; 3 practices invited" in cover
+    assert "People answering 7" in cover
+    assert "Practices shown Gamma Practice (1 of 3; the others had fewer than 3 people answering)" in cover
+    assert "views of the 7 people who answered in the workshop" in cover and "GP partner" not in cover
+    text = " ".join(pages)
+    assert "Respondent role" not in text
+    assert "a practice's own view" not in text
+    assert "1 practice had 3 or more people answering" in text and "1 practices" not in text
+    for page in pages[1:]:
+        assert page.startswith("Workshop: North Dales away-day — 7 people answering; 3 practices invited ")
