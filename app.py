@@ -4,26 +4,28 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import autosave
+from ui import autosave, memory, style
 from ui.layout import sidebar
-from ui.nav import PAGES, page_file
+from ui.nav import app_icon_uri, navigation_sections, spec_for
 from ui.state import init_state, pop_flash
 
-st.set_page_config(page_title="GroupUp", page_icon=":material/diversity_3:", layout="wide")
+memory.freeze_what_is_loaded()  # once per process: start-up objects out of the garbage collector's way
+st.set_page_config(page_title="GroupUp", page_icon=app_icon_uri(), layout="wide")
 init_state()
 autosave.install()  # save the answers under a resume code after every change
 autosave.resume_from_link()  # ?resume=CODE brings back autosaved answers
 
-sections: dict[str, list[st.Page]] = {}
-for spec in PAGES:
-    sections.setdefault(spec.section, []).append(
-        st.Page(str(page_file(spec)), title=spec.title, icon=spec.icon, url_path=spec.url_path, default=spec.default)
-    )
 # Every page stays listed: collapsed behind "View more", Export and the workshop pages were easy to miss.
-page = st.navigation(sections, expanded=True)
-sidebar()
+page = st.navigation(navigation_sections(), expanded=True)
+# Each tab says which page it shows ("Results – GroupUp"), so a screen reader user or someone with many tabs knows.
+st.set_page_config(page_title=f"{page.title} – GroupUp")
+style.inject()
+# No self-assessment progress on the workshop pages; the autosave panel, on every page, also makes a tab that
+# reconnects after a restart run the app again.
+sidebar(spec_for(page.url_path).self_assessment)
 message = pop_flash()
-if message:
-    kind, text = message
-    getattr(st, kind)(text)
+with st.container():  # there or not, one slot: a message coming and going moves nothing below it on the page
+    if message:
+        kind, text = message
+        getattr(st, kind)(text)
 page.run()

@@ -1,4 +1,8 @@
-"""Sidebar shown on every page: progress, autosave with its resume code, and saving or loading answers."""
+"""Sidebar shown on every page: progress, autosave with its resume code, and saving or loading answers.
+
+The workshop pages show none of these: progress, resume codes and saving or loading a file are about this tab's own
+self-assessment, which someone joining or running a workshop is not doing. The autosave panel is still drawn there,
+empty unless self-assessment answers wait to be saved, because its timer brings a reconnecting tab back."""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import datetime as dt
 import streamlit as st
 
 from assessment.content import get_content
+from assessment.errors import excerpt
 from assessment.export import file_stem
 from assessment.progress import overall, section_progress
 from ui.autosave import autosave_panel
@@ -22,7 +27,7 @@ def _on_upload() -> None:
     if uploaded is None:
         return
     # Then a fresh, empty uploader, so the same file can be chosen again and nothing lingers.
-    finish_upload(load_answers(uploaded.getvalue(), f"The file \"{uploaded.name}\""))
+    finish_upload(load_answers(uploaded.getvalue(), f"The file \"{excerpt(uploaded.name)}\""))
 
 
 def _progress() -> None:
@@ -46,7 +51,8 @@ def _save_and_resume() -> None:
     st.subheader("Keep your answers")
     st.download_button(
         SAVE_LABEL,
-        data=answers.to_json(),
+        # Built when clicked, not on every rerun of every page (hashing the JSON each run was a fifth of a rerun).
+        data=answers.to_json,
         file_name=f"{file_stem(answers, dt.date.today())}.json",
         mime="application/json",
         key=widget_key("sidebar", "save"),
@@ -70,9 +76,12 @@ def _save_and_resume() -> None:
         getattr(st, kind)(text)
 
 
-def sidebar() -> None:
-    """Drawn by app.py on every run."""
+def sidebar(self_assessment: bool = True) -> None:
+    """Drawn by app.py on every run. The autosave panel is drawn on every page: its timer makes a tab that
+    reconnects after a restart run the app again (ui/reconnect.py)."""
     with st.sidebar:
-        _progress()
-        autosave_panel()
-        _save_and_resume()
+        if self_assessment:
+            _progress()
+        autosave_panel(self_assessment)
+        if self_assessment:
+            _save_and_resume()

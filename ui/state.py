@@ -14,6 +14,7 @@ from typing import Any
 import streamlit as st
 
 from assessment.answers import Answers
+from assessment.autosave import AutosaveStatus
 
 
 class Keys:
@@ -27,8 +28,15 @@ class Keys:
     WORKSHOP = "gu_workshop"  # participant's joined workshop context (dict), if any
     FACILITATOR = "gu_facilitator"  # facilitator's workshop context (dict), if any
     RESUME_TRIED = "gu_resume_tried"  # the ?resume= code this session has already tried to load
-    AUTOSAVE_ERROR = "gu_autosave_error"  # why the last autosave failed, if it did
+    AUTOSAVE_ERROR = "gu_autosave_error"  # why the database could not be opened at all, if it could not
+    AUTOSAVE = "gu_autosave"  # assessment.autosave.AutosaveStatus: are this tab's answers saved yet
     EARLIER_CODE = "gu_earlier_code"  # the resume code of answers this tab replaced wholesale, still saved
+    PRINCIPLE_SHOWN = "gu_principle_shown"  # the design principle the principles page shows; None: not yet chosen
+    RETRY_ARMED = "gu_retry_armed"  # a page waiting for the database has drawn once and now retries
+    DEVICE_TRIED = "gu_device_tried"  # this session has already looked at the device's workshop cookie
+    JOIN_LINK_TRIED = "gu_join_link_tried"  # the ?code= of a join link this session has already tried
+    EARLIER = "gu_earlier"  # an earlier assessment (Answers) set beside this one on Results, the PDF and the CSV
+    EARLIER_NONCE = "gu_earlier_nonce"  # bumped to give the earlier-file uploader a fresh, empty key
 
 
 DEFAULTS: dict[str, Callable[[], Any]] = {
@@ -41,14 +49,27 @@ DEFAULTS: dict[str, Callable[[], Any]] = {
     Keys.FACILITATOR: lambda: None,
     Keys.RESUME_TRIED: lambda: None,
     Keys.AUTOSAVE_ERROR: lambda: None,
+    Keys.AUTOSAVE: AutosaveStatus,
     Keys.EARLIER_CODE: lambda: None,
+    Keys.PRINCIPLE_SHOWN: lambda: None,
+    Keys.RETRY_ARMED: lambda: False,
+    Keys.DEVICE_TRIED: lambda: False,
+    Keys.JOIN_LINK_TRIED: lambda: None,
+    Keys.EARLIER: lambda: None,
+    Keys.EARLIER_NONCE: lambda: 0,
 }
 
 
 def init_state() -> None:
+    # Called by every accessor, so several times a rerun: the last key declared is set last, once all are.
+    if _LAST_KEY in st.session_state:
+        return
     for key, make in DEFAULTS.items():
         if key not in st.session_state:
             st.session_state[key] = make()
+
+
+_LAST_KEY = next(reversed(DEFAULTS))
 
 
 def widget_key(*parts: object) -> str:
@@ -96,7 +117,9 @@ def update_answers(change: Callable[[Answers], None]) -> None:
     """Apply a change to the answers in place, then run the change hooks."""
     answers = get_answers()
     change(answers)
-    _after_change(answers)
+    if answers.created is None:  # the first change made in GroupUp dates the assessment; a loaded file keeps its own
+        answers.created = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    _after_change(answers)  # after dating it, so autosave keeps the date too
 
 
 def seed(key: str, value: Any) -> None:
@@ -114,6 +137,14 @@ def pop_flash() -> tuple[str, str] | None:
     value = st.session_state.get(Keys.FLASH)
     st.session_state[Keys.FLASH] = None
     return value
+
+
+def reset_widget(key: str, value: Any) -> None:
+    """Put a value into a widget from a callback (e.g. empty a box once its text is used): the browser shows it too.
+
+    Deleting the key instead leaves the browser showing the old text, which the next run sends back.
+    """
+    st.session_state[key] = value
 
 
 def widget_value(key: str) -> Any:

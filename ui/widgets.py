@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
+import pandas as pd
 import streamlit as st
 
 from assessment.actions import cite_text
-from assessment.answers import NOT_SURE, Answers, parse_answers
+from assessment.answers import NOT_SURE, NOTE_LIMIT, Answers, parse_answers
 from assessment.content import get_content
 from assessment.content_models import Citation, Content, Question, QuestionSection
-from assessment.errors import InvalidAnswersFile
+from assessment.errors import GroupUpError, InvalidAnswersFile, excerpt
+from assessment.findings import CharacteristicsKey
 from assessment.progress import progress_of
-from assessment.scoring import check_answers
+from assessment.services import read_answers_file
+from assessment.storage import format_code
+from assessment.text import within
 from ui.nav import PAGES, ROOT, PageSpec
-from ui.state import flash, seed, set_answers, update_answers, widget_key, widget_value
+from ui.state import Keys, flash, get_value, seed, set_answers, update_answers, widget_key, widget_value
 
 NOT_SURE_LABEL = "Not sure"
 EXAMPLES_DIR = ROOT / "examples"
@@ -25,6 +32,53 @@ _MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-.!|$~:=")
 def escape_markdown(text: str) -> str:
     """Text shown through Markdown exactly as written: no links, emphasis, HTML or maths."""
     return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in str(text))
+
+
+# In a widget's label (or a heading), Streamlit renders only inline Markdown: emphasis, strikethrough, code, links
+# (GitHub's bare web and email addresses too), maths, and `:name:`/`:colour[...]` directives; block markers at a
+# line's start (a heading's "#", a list's "-" or "1.") are dropped. A label is also read out as written (its
+# aria-label), so a backslash that is not needed is read aloud: escape only what would format, nothing else.
+_LABEL_SPECIAL = set("\\`*_~[]$<>")
+_LABEL_INLINE = re.compile(r":(?=[A-Za-z_/])|(?<=www)\.|(?<=[A-Za-z0-9])@(?=[A-Za-z0-9])", re.IGNORECASE)
+_LABEL_BLOCK = re.compile(r"^([ \t]*)(#{1,6}|[+=-]+|\d{1,9}[.)])(?=[ \t]|$)", re.MULTILINE)
+NUMBER_GAP = "\u00a0"  # after "1.", a no-break space: CommonMark reads no list marker, a screen reader a space
+
+
+def escape_label(text: str) -> str:
+    """Text for a widget label or heading that shows and is read exactly as written, with a backslash only
+    before a character that would otherwise format it (so "long-term viability." keeps its hyphen and full stop
+    bare, while "*" or "[link](...)" typed by someone is still shown as typed)."""
+    text = "".join("\\" + ch if ch in _LABEL_SPECIAL else ch for ch in str(text))
+    text = _LABEL_INLINE.sub(lambda m: "\\" + m.group(0), text)
+    return _LABEL_BLOCK.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
+
+
+def numbered_label(number: int | str, text: str) -> str:
+    """ "1. The question" as a label or heading: the number's full stop followed by a no-break space rather
+    than "1\\.", so it is neither a list marker (which Streamlit would drop) nor a backslash read aloud."""
+    return f"{number}.{NUMBER_GAP}{escape_label(text)}"
+
+
+def plain_table(frame: pd.DataFrame) -> None:
+    """A chart's table alternative, its first column as row headers, every cell reading exactly as written.
+
+    st.table renders each cell as Markdown, so "10. One shared patient record" would become a numbered list (its
+    marker cut to "l0." and its text raised above the row's other cells): every cell is escaped first.
+    """
+    shown = frame.astype("string").fillna("—").map(escape_markdown)
+    st.table(shown.set_index(shown.columns[0]))
+
+
+T = TypeVar("T")
+
+
+def or_flash(call: Callable[[], T]) -> T | None:
+    """What a call into the core returns, or None once its named error's message is flashed for the next run."""
+    try:
+        return call()
+    except GroupUpError as exc:
+        flash("error", escape_markdown(str(exc)))
+        return None
 
 
 def cite(citation: Citation, content: Content) -> str:
@@ -50,18 +104,49 @@ def _save_question(section_id: str, question_id: str) -> None:
     update_answers(lambda answers: answers.answer_question(section_id, question_id, value))
 
 
-def question_radio(section: QuestionSection, question: Question, number: int, given: dict) -> None:
+def kept_text(key: str, limit: int, what: str) -> str:
+    """A text box's value, cut to what its field holds. Streamlit's own limit on a box throws a longer paste away
+    without a word (a tester's 201-character name "did nothing"), so boxes have none: the text is cut here, the box
+    shows what was kept, and a message says so."""
+    kept, cut = within(widget_value(key) or "", limit)
+    if cut:
+        st.session_state[key] = kept
+        flash("warning", f"{what} can be at most {limit:,} characters, so only the first {limit:,} were kept.")
+    return kept
+
+
+def _save_note(section_id: str, question_id: str) -> None:
+    text = kept_text(widget_key(section_id, question_id, "note"), NOTE_LIMIT, "An evidence note")
+    update_answers(lambda answers: answers.note_question(section_id, question_id, text))
+
+
+def question_note(section: QuestionSection, question: Question, notes: dict[str, str]) -> None:
+    """An optional evidence note under a question: one line, its label read out but not shown."""
+    key = widget_key(section.id, question.id, "note")
+    seed(key, notes.get(question.id, ""))
+    st.text_input("Evidence or note (optional)", key=key, label_visibility="collapsed",
+                  placeholder="Evidence or note (optional)", on_change=_save_note, args=(section.id, question.id))
+
+
+def question_help(question: Question, content: Content) -> str:
+    """A question's tooltip: its help, then its source (a hover or a tap away, not read under every question)."""
+    source = cite(question.cite, content)
+    return f"{question.help}\n\n{source}" if question.help else source
+
+
+def question_radio(section: QuestionSection, question: Question, number: int, given: dict,
+                   content: Content) -> None:
     """One question: a point on the section's scale, or "Not sure". Unanswered until the person picks."""
     key = widget_key(section.id, question.id)
     seed(key, given.get(question.id))
     labels = {option.value: option.label for option in section.scale} | {NOT_SURE: NOT_SURE_LABEL}
     st.radio(
-        f"{number}\\. {escape_markdown(question.text)}",
+        numbered_label(number, question.text),
         options=list(labels),
         format_func=labels.__getitem__,
         index=None,
         key=key,
-        help=question.help,
+        help=question_help(question, content),
         horizontal=True,
         on_change=_save_question,
         args=(section.id, question.id),
@@ -72,23 +157,17 @@ def question_page(section: QuestionSection, answers: Answers, content: Content) 
     """The body of a page of questions answered on one scale (readiness or collaboration components)."""
     given = getattr(answers, section.id)
     progress = progress_of(section.id, answers, content)
-    st.write(escape_markdown(section.intro))
-    st.caption(f"{progress.done} of {progress.total} answered. Choose \"{NOT_SURE_LABEL}\" where you do not "
-               "know: it is counted separately, not as a low score. Hover over the ⓘ beside a question for help.")
+    with st.expander("About these questions"):
+        st.write(escape_markdown(section.intro))
+    st.caption(f"{progress.done} of {progress.total} answered. \"{NOT_SURE_LABEL}\" is counted apart, not as a low "
+               "score; the question mark by each question gives its help and source.")
     for number, question in enumerate(section.questions, start=1):
         with st.container(border=True):
-            question_radio(section, question, number, given)
-            st.caption(cite(question.cite, content))
+            question_radio(section, question, number, given, content)
+            question_note(section, question, getattr(answers.notes, section.id))
 
 
 # --- loading an answers file (upload or example) --------------------------------------------------------
-
-
-def read_answers_file(raw: bytes | str, content: Content) -> Answers:
-    """A saved answers file, checked against the content. Raises InvalidAnswersFile with a message for people."""
-    answers = parse_answers(raw)
-    check_answers(answers, content)
-    return answers
 
 
 def load_answers(raw: bytes | str, where: str) -> tuple[str, str]:
@@ -97,8 +176,15 @@ def load_answers(raw: bytes | str, where: str) -> tuple[str, str]:
         answers = read_answers_file(raw, get_content())
     except InvalidAnswersFile as exc:
         return "error", escape_markdown(f"{where} could not be loaded. {exc} Your current answers have not changed.")
+    replaced = get_value(Keys.RESUME_CODE)
     set_answers(answers)
-    return "success", escape_markdown(f"Loaded the answers for {answers.profile.display_name} from {where}.")
+    message = f"Loaded the answers for {excerpt(answers.profile.display_name, 80)} from {where}."
+    if replaced:
+        # Said where the person is looking, not only in the sidebar: a tester replaced their own answers with an
+        # example and found no way back.
+        message += (f" The answers this tab had before are still saved: to go back to them, carry on from resume "
+                    f"code {format_code(replaced)}.")
+    return "success", escape_markdown(message)
 
 
 @functools.cache
@@ -119,3 +205,11 @@ def load_example(path: Path, label: str) -> None:
     kind, message = load_answers(path.read_bytes(), f"the example \"{label}\"")
     flash(kind, message)
 
+
+def characteristics_key(key: CharacteristicsKey) -> None:
+    """The six characteristics a gap's count counts, where they come from, and that the mapping is GroupUp's own."""
+    with st.expander(key.title, icon=":material/help:"):
+        st.markdown(escape_markdown(key.intro))
+        st.markdown("\n".join(f"- {escape_markdown(line.words)}" for line in key.lines))
+        st.markdown(escape_markdown(key.reading))
+        st.caption("GroupUp's judgement, from " + escape_markdown(key.reading_citation))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from assessment.answers import Answers, parse_answers
@@ -13,24 +12,6 @@ from assessment.storage import Storage, clear_storage_cache, get_storage
 from tests.app.helpers import APP, go_to
 from ui import widgets
 from ui.state import Keys
-
-
-@pytest.fixture(autouse=True)
-def app_py_runs_on_every_page(monkeypatch):
-    """Make AppTest run app.py on every page, as the server does.
-
-    Our pages live in pages/, the folder Streamlit's older multipage mode scans. A server stops scanning it
-    for good once app.py calls st.navigation, but AppTest forgets that before each run, so after
-    switch_page it would run a page whose file name matches its url path on its own, without app.py
-    (no sidebar, no flash messages).
-    """
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
 
 
 @pytest.fixture

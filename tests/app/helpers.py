@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from assessment.answers import Answers
 from ui.nav import PAGES, page_file
-from ui.state import Keys
+from ui.state import Keys, widget_key
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -27,3 +27,9 @@ def go_to(at: AppTest, url_path: str) -> AppTest:
 
 def saved_answers(at: AppTest) -> Answers:
     return at.session_state[Keys.ANSWERS]
+
+
+def show_principle(at: AppTest, number: int) -> AppTest:
+    """Show one design principle on the Design principles page, as choosing it from the page's list would."""
+    at.selectbox(key=widget_key("principle_jump")).set_value(number).run()
+    return at

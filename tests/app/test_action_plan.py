@@ -149,3 +149,36 @@ def test_a_suggestion_already_in_the_plan_cannot_be_added_twice(open_page, princ
     at.button(key=key).click().run()
     assert at.button(key=key).disabled and at.button(key=key).label == "In your plan"
     assert len(saved(at).actions) == 1
+
+
+def test_the_same_own_action_added_twice_is_kept_once_and_the_user_is_told(open_page):
+    at = open_page(answers_with_gaps())
+    gap = score(answers_with_gaps(), get_content()).gaps[0].number
+    for text in ("Agree a shared rota", "  agree a SHARED rota "):
+        at.text_input(key=widget_key("new_action", gap, "text")).input(text).run()
+        at.button(key=widget_key("add_action", gap)).click().run()
+    assert [a.action for a in saved(at).actions] == ["Agree a shared rota"]
+    assert any("already in your plan" in i.value for i in at.info)
+    assert at.text_input(key=widget_key("new_action", gap, "text")).value == ""
+
+
+def test_an_owner_pasted_longer_than_the_box_holds_is_cut_to_fit_and_the_user_is_told(with_one_action):
+    at, action_id = with_one_action
+    at.text_input(key=widget_key("action", action_id, "owner")).input("Dr Ó'Brien " * 30).run()  # 330 characters
+    (action,) = saved(at).actions
+    assert action.owner == ("Dr Ó'Brien " * 30)[:200]
+    assert at.text_input(key=widget_key("action", action_id, "owner")).value == action.owner  # the box shows it
+    assert "at most 200 characters, so only the first 200 were kept" in at.warning[0].value
+
+
+def test_the_six_characteristics_the_gaps_count_are_named_with_whose_reading_the_mapping_is(open_page):
+    at = open_page(answers_with_gaps())
+    key = next(e for e in at.main.expander if e.label == "The six characteristics of high-quality primary care")
+    shown = "\n".join(m.value for m in key.markdown).replace("\\", "")
+    assert shown.count("\n- ") == 6 and "- Comprehensive: principles 3, 6, 8 and 9" in shown
+    assert "GroupUp's own reading, not the report's" in shown
+
+
+def test_with_no_gaps_the_action_plan_shows_no_characteristics_key(open_page):
+    at = open_page(Answers())
+    assert all(e.label != "The six characteristics of high-quality primary care" for e in at.main.expander)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
+from pathlib import Path
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from assessment.answers import Answers
+from assessment.autosave import PENDING_MESSAGE, RETRY_GAP_S, SAVED_MESSAGE
 from assessment.content import get_content
-from assessment.storage import ResumeCodeNotFound, Storage, format_code
+from assessment.storage import ResumeCodeNotFound, Storage, clear_storage_cache, format_code
 from tests.app.helpers import APP, go_to, saved_answers
 from ui.state import Keys, widget_key
 
@@ -81,7 +86,8 @@ def test_the_autosave_panel_shows_the_resume_code_once_there_is_one(storage):
     assert [c.value for c in at.code] == ["ABCDE-23456-FGHJK", "/?resume=ABCDE-23456-FGHJK"]
 
 
-def test_when_the_database_is_away_the_change_is_kept_and_the_panel_warns(app_test, storage, monkeypatch):
+def test_when_the_database_is_away_the_change_is_kept_and_the_panel_says_it_will_be_saved(app_test, storage,
+                                                                                           monkeypatch):
     def broken(*args, **kwargs):
         from assessment.storage import StorageError
 
@@ -90,7 +96,37 @@ def test_when_the_database_is_away_the_change_is_kept_and_the_panel_warns(app_te
     monkeypatch.setattr(Storage, "save_self_assessment", broken)
     at = answer_first_question(app_test(), 3)
     assert saved_answers(at).readiness[get_content().readiness.questions[0].id] == 3
-    assert at.session_state[Keys.AUTOSAVE_ERROR] == "The database is down."
+    assert [w.value for w in at.sidebar.warning] == [PENDING_MESSAGE]
+
+
+def test_a_held_database_lock_is_reported_within_five_seconds_and_the_answer_is_saved_once_it_is_free(
+        app_test, storage):
+    at = app_test()
+    go_to(at, "readiness")
+    blocker = sqlite3.connect(Path(storage.engine.url.database), isolation_level=None, timeout=0)
+    blocker.execute("BEGIN EXCLUSIVE")  # another process holding the write lock
+    try:
+        started = time.monotonic()
+        at.radio(key=first_question()).set_value(3).run()
+        waited = time.monotonic() - started
+        assert [w.value for w in at.sidebar.warning] == [PENDING_MESSAGE]
+        assert waited < 5, f"the page took {waited:.1f} s to say the answer is kept"
+        assert saved_answers(at).readiness[get_content().readiness.questions[0].id] == 3
+        assert at.session_state[Keys.RESUME_CODE] is None  # nothing has reached the database yet
+        time.sleep(RETRY_GAP_S)
+        at.run()  # a later run, still locked: still kept, still said
+        assert [w.value for w in at.sidebar.warning] == [PENDING_MESSAGE]
+    finally:
+        blocker.rollback()
+        blocker.close()
+    time.sleep(RETRY_GAP_S)
+    at.run()  # the next run (or the panel's own timer) after the lock is released
+    assert not at.sidebar.warning
+    assert [s.value for s in at.sidebar.success] == [SAVED_MESSAGE]
+    code = at.session_state[Keys.RESUME_CODE]
+    assert storage.load_self_assessment(code, client="test").readiness[get_content().readiness.questions[0].id] == 3
+    at.run()
+    assert not at.sidebar.success  # said once
 
 
 def test_the_sidebar_shows_the_resume_code_after_the_first_change_on_every_page(app_test, storage):
@@ -110,7 +146,7 @@ def saved_practice(name: str) -> Answers:
 def test_a_typed_resume_code_brings_the_answers_back(app_test, storage):
     code = storage.save_self_assessment(saved_practice("Dale View Surgery"))
     at = app_test()
-    at.text_input(key=widget_key("autosave", "code")).set_value(format_code(code).lower()).run()
+    at.text_input(key=widget_key("autosave", "code")).set_value(format_code(code).lower())  # typed, then "Carry on": a form sends both together
     at.button(key=widget_key("autosave", "resume")).click().run()
     assert saved_answers(at).profile.practices[0].name == "Dale View Surgery"
     assert at.session_state[Keys.RESUME_CODE] == code
@@ -120,7 +156,7 @@ def test_a_typed_resume_code_brings_the_answers_back(app_test, storage):
 def test_a_wrong_typed_resume_code_says_so_and_changes_nothing(app_test, storage):
     at = answer_first_question(app_test(), 2)
     before = saved_answers(at).model_dump()
-    at.text_input(key=widget_key("autosave", "code")).set_value("AAAAA-BBBBB-CCCCC").run()
+    at.text_input(key=widget_key("autosave", "code")).set_value("AAAAA-BBBBB-CCCCC")  # typed, then "Carry on": a form sends both together
     at.button(key=widget_key("autosave", "resume")).click().run()
     assert any("No saved answers match that resume code" in e.value for e in at.error)
     assert saved_answers(at).model_dump() == before
@@ -145,3 +181,19 @@ def test_trying_an_example_saves_it_under_a_new_code_and_keeps_the_earlier_answe
     assert at.session_state[Keys.RESUME_CODE] not in (None, mine)
     assert storage.load_self_assessment(mine, client="test").readiness[get_content().readiness.questions[0].id] == 2
     assert any(format_code(mine) in c.value for c in at.sidebar.caption)
+
+
+def test_with_postgresql_unreachable_the_answer_is_kept_and_the_panel_says_it_will_be_saved(app_test, monkeypatch):
+    # Nothing listens on port 1: as a stopped PostgreSQL server looks to the app.
+    monkeypatch.setenv("GROUPUP_DATABASE_URL", "postgresql+psycopg://groupup:groupup@127.0.0.1:1/groupup")
+    clear_storage_cache()
+    try:
+        at = app_test()
+        started = time.monotonic()
+        answer_first_question(at, 1)
+        assert time.monotonic() - started < 10  # two page runs, each told within five seconds
+        assert not at.exception
+        assert saved_answers(at).readiness[get_content().readiness.questions[0].id] == 1
+        assert [w.value for w in at.sidebar.warning] == [PENDING_MESSAGE]
+    finally:
+        clear_storage_cache()

@@ -7,9 +7,10 @@ import json
 import pyarrow as pa
 
 from assessment.answers import Answers, Practice, Preferences, PrincipleAnswer, Profile
-from assessment.compare import closest_peers, group_exemplars, learn_from, scale_points
+from assessment.compare import group_exemplars, learn_from, scale_points
 from assessment.comparison_charts import evidence_left_out, evidence_note
 from assessment.content import get_content
+from assessment.findings import build_findings
 from assessment.scoring import score
 from ui.widgets import escape_markdown
 
@@ -55,7 +56,7 @@ def test_with_nothing_answered_the_page_says_what_to_fill_in_and_links_to_those_
     assert "needs more of your answers" in at.info[0].value
     assert {"principles", "profile"} <= {link.proto.page for link in at.get("page_link")}
     assert "Set a target above your current level" in text_of(at)
-    assert "No case study is like your practice" in text_of(at)
+    assert "No peers yet: give your list size" in text_of(at)
 
 
 def test_the_heatmap_is_drawn_even_with_nothing_answered_since_it_shows_the_evidence(app_test):
@@ -90,7 +91,7 @@ def test_your_levels_appear_beside_the_heatmap(app_test):
 
 def test_each_closest_peer_is_shown_with_its_reasons_and_never_a_bare_number(app_test):
     answers = assessed_practice()
-    peers = closest_peers(answers.profile, get_content())
+    peers = build_findings(answers, get_content()).peers
     at = app_test(answers, page="compare")
     shown = text_of(at)
     assert peers
@@ -139,18 +140,44 @@ def test_the_page_says_which_case_studies_the_heatmap_leaves_out_and_why(app_tes
 
 def test_a_peer_far_larger_than_you_shows_its_scale_under_unlike_you_not_alike_because(app_test, example_answers):
     answers = example_answers("small_rural_gms")  # Fellside Surgery, 4,300 patients
-    peers = closest_peers(answers.profile, get_content())
+    peers = build_findings(answers, get_content()).peers
     contrasted = [p for p in peers if p.contrasts]
     assert contrasted, "the example practice has a peer ten or more times its size"
     shown = text_of(at := app_test(answers, page="compare"))
     assert not at.exception
     for peer in contrasted:
+        assert "Unlike you:\n" + "\n".join(f"- {c}" for c in peer.contrasts) in shown
         for contrast in peer.contrasts:
-            assert f"Unlike you:\n- {contrast}" in shown
             assert f"Alike because:\n- {contrast}" not in shown
 
 
 def test_the_scale_chart_names_each_organisations_type_beside_it(app_test):
     at = app_test(assessed_practice(), page="compare")
     rows = charts(at)[1]["rows"]
-    assert all(r["label"] == f"{r['name']} ({r['type']})" for r in rows)
+    points = [r for r in rows if "name" in r]  # the rest are the names written above each row
+    assert points and all(r["label"] == f"{r['name']} ({r['type']})" for r in points)
+    written = " ".join(r["row_label"].replace("\n", " ") for r in rows if "row_label" in r)
+    assert all(r["label"] in written for r in points if r["type"] != "Your practice")
+
+
+def test_a_peer_shows_how_it_differs_as_well_as_why_it_was_chosen(app_test, example_answers):
+    answers = example_answers("small_rural_gms")
+    peers = build_findings(answers, get_content()).peers
+    shown = text_of(at := app_test(answers, page="compare"))
+    assert not at.exception
+    assert any(p.contrasts for p in peers)
+    for peer in peers:
+        assert "Alike because:\n" + "\n".join(f"- {r}" for r in peer.reasons) in shown
+        if peer.contrasts:
+            assert "Unlike you:\n" + "\n".join(f"- {c}" for c in peer.contrasts) in shown
+
+
+def test_where_no_case_study_is_close_enough_the_page_says_so_and_offers_none(app_test):
+    # A practice abroad in all but name: a list size and nothing else the English case studies share enough of.
+    answers = Answers(profile=Profile(practices=[Practice(name="Tiny Surgery", list_size=150, setting="remote",
+                                                          contracts=["apms"])]))
+    found = build_findings(answers, get_content())
+    at = app_test(answers, page="compare")
+    assert found.peers == []
+    assert "No case study in the sources is close enough to your practice" in text_of(at)
+    assert "Alike because" not in text_of(at)

@@ -105,3 +105,19 @@ def test_the_answers_file_from_the_button_loads_back_with_its_actions(open_expor
 def test_an_empty_assessment_exports_a_valid_pdf(open_export, downloads):
     open_export(Answers())
     assert downloads[".pdf"]().startswith(b"%PDF-")
+
+
+def test_the_excel_workbook_and_the_zip_of_tables_from_the_buttons_hold_the_plan(open_export, downloads):
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    at = open_export(answers())
+    assert download_button(at, "xlsx").label == "Download the Excel workbook"
+    book = load_workbook(io.BytesIO(downloads[".xlsx"]()))
+    assert book.sheetnames == ["profile", "answers", "principles", "scores", "gaps", "actions"]
+    action = next(book["actions"].iter_rows(min_row=2, values_only=True))
+    assert action[1] == 3 and action[3] == "Agree a shared rota" and action[4] == "Priya Shah"
+    with zipfile.ZipFile(io.BytesIO(downloads[".zip"]())) as archive:
+        gaps = list(csv.DictReader(io.StringIO(archive.read("gaps.csv").decode("utf-8-sig"))))
+    assert [(g["principle"], g["current"], g["target"]) for g in gaps] == [("3", "1", "3")]

@@ -40,14 +40,14 @@ def test_list_size_and_staff_numbers_are_saved(app_test):
 def test_setting_and_contract_types_are_saved(app_test):
     at = app_test(page="profile")
     at.radio(key=practice_key(0, "setting")).set_value("remote").run()
-    at.multiselect(key=practice_key(0, "contracts")).set_value(["gms", "apms"]).run()
+    at.pills(key=practice_key(0, "contracts")).set_value(["gms", "apms"]).run()
     practice = saved_answers(at).profile.practices[0]
     assert (practice.setting, practice.contracts) == ("remote", ["gms", "apms"])
 
 
 def test_contract_types_have_a_tooltip_explaining_the_jargon(app_test):
     at = app_test(page="profile")
-    assert "Alternative Provider Medical Services" in at.multiselect(key=practice_key(0, "contracts")).help
+    assert "Alternative Provider Medical Services" in at.pills(key=practice_key(0, "contracts")).help
 
 
 def test_adding_a_practice_gives_a_second_set_of_questions(app_test):
@@ -76,7 +76,7 @@ def test_aims_current_collaborations_and_role_are_saved(app_test):
     at = app_test(page="profile")
     at.multiselect(key=profile_key("aims")).set_value(aims).run()
     at.text_area(key=profile_key("current_collaborations")).input("We share a nurse").run()
-    at.selectbox(key=profile_key("respondent_role")).set_value("practice_manager").run()
+    at.radio(key=profile_key("respondent_role")).set_value("practice_manager").run()
     profile = saved_answers(at).profile
     assert (profile.aims, profile.current_collaborations, profile.respondent_role) == (
         aims, "We share a nurse", "practice_manager")
@@ -99,3 +99,16 @@ def test_a_practice_name_is_shown_as_plain_text_not_markup(app_test):
     heading = next(m.value for m in at.markdown if "Bold" in m.value)
     assert "**Bold**" not in heading and "](" not in heading and "<b>" not in heading
     assert heading.replace("\\", "") == f"**{name}**"
+
+
+def test_saying_what_the_new_body_would_do_is_saved_and_the_question_explains_why_it_matters(app_test):
+    at = app_test(page="profile")
+    radio = at.radio(key=profile_key("body_role"))
+    assert radio.value is None and "BADGER" in radio.help
+    assert radio.options == ["Hold the practices' core GMS, PMS or APMS contracts",
+                             "Work alongside the practices for other contracts and services; the practices keep "
+                             "their own contracts", "Not sure yet"]
+    radio.set_value("alongside").run()
+    assert saved_answers(at).profile.body_role == "alongside"
+    radio.set_value("not_sure").run()
+    assert saved_answers(at).profile.body_role == "not_sure"

@@ -100,3 +100,24 @@ def test_the_practice_name_is_shown_as_plain_text(app_test):
     (caption,) = [c.value for c in at.caption if "script" in c.value]
     assert "<script>" not in caption and "](" not in caption
     assert caption.replace("\\", "") == "<script>x</script> _St_ [a](b)"
+
+
+def _characteristics_expander(at):
+    return next(e for e in at.main.expander if e.label == "The six characteristics of high-quality primary care")
+
+
+def test_the_gaps_name_the_characteristics_they_support_and_the_six_are_a_click_away(app_test, example_answers):
+    at = app_test(example_answers("small_rural_gms"), page="results")
+    assert not at.exception
+    captions = [c.value.replace("\\", "") for c in at.caption]
+    assert any(c.endswith("supports 2 of the six characteristics of high-quality primary care (Population-oriented, "
+                          "Safe and high quality).") for c in captions)
+    shown = "\n".join(m.value for m in _characteristics_expander(at).markdown).replace("\\", "")
+    for line in ["Comprehensive: principles 3, 6, 8 and 9", "Person-centred: principles 4, 6, 7 and 8",
+                 "Population-oriented: principles 5, 10, 11 and 12", "Coordinated: principles 3, 6 and 10",
+                 "Accessible: principles 1, 2, 4 and 9", "Safe and high quality: principles 5, 10, 11 and 12"]:
+        assert f"- {line}" in shown
+    assert "The characteristics are from Nuffield Trust and The King's Fund 2013, Chapter 3, Table 1." in shown
+    assert "Which design principles support which characteristic is GroupUp's own reading, not the report's" in shown
+    assert [c.value.replace("\\", "") for c in _characteristics_expander(at).caption] == [
+        "GroupUp's judgement, from Nuffield Trust and The King's Fund 2013, Chapter 3; Chapter 5"]

@@ -111,3 +111,33 @@ def test_a_gms_practice_that_left_the_pension_unanswered_still_sees_a_charity_gi
     for restriction in charity.restrictions:
         assert restriction.sentence.startswith("Not possible: NHS Pension")
         assert f"{restriction.sentence} (Source: {restriction.citation})" in errors(at)
+
+
+def test_a_body_working_alongside_gms_practices_shows_the_rule_and_what_the_sources_say_of_that_use(app_test):
+    answers = practice("gms")
+    answers.profile.body_role = "alongside"
+    at = app_test(answers, page="structures")
+    assert not at.exception
+    notes = [i.value.replace("\\", "") for i in at.info]
+    assert any("the sources pull two ways on GMS practices forming this" in n and "Midlands Medical Partnership" in n
+               and "(Source: BMA General Practitioners Committee, Case study: Midlands Medical Partnership)" in n
+               for n in notes)
+    assert any("this rule is about the body holding GMS contracts" in n and "BADGER" in n for n in notes)
+    assert not any("Co-operatives cannot hold" in e for e in errors(at))
+
+
+def test_an_unanswered_body_question_says_the_rules_are_read_as_holding_the_core_contracts(app_test):
+    at = app_test(practice("gms"), page="structures")
+    assert any("as if it would hold your practices' core contracts" in i.value for i in at.info)
+    assert any("Co-operatives cannot hold GMS or PMS contracts" in e for e in errors(at))
+
+
+def test_each_scored_option_says_why_this_score_and_where_each_point_comes_from(app_test):
+    answers = practice("gms", nhs_pension="somewhat", limited_liability="very")
+    company = next(r for r in rank_legal_forms(answers.profile, get_content()) if r.id == "company_by_shares")
+    at = app_test(answers, page="structures")
+    captions = [c.value.replace("\\", "") for c in at.caption]
+    assert any(f"Why this score: {company.why_score}." in c for c in captions)
+    assert "+0.5 NHS Pension" in company.why_score
+    assert "counts half, so that a somewhat important answer and a conditional fact still add half a point" \
+        in " ".join(text_of(at).split())
