@@ -69,3 +69,16 @@ def metric_texts(page: Page) -> list[str]:
 
 def file_input(page: Page) -> Locator:
     return sidebar(page).locator('input[type="file"]')
+
+
+def nav_titles(page: Page) -> list[str]:
+    """The page titles listed in the sidebar's navigation, in order."""
+    links = page.get_by_test_id("stSidebarNav").get_by_test_id("stSidebarNavLink")
+    # The title is the link's Markdown; its icon is a ligature word beside it ("home") and not part of the title.
+    return [link.get_by_test_id("stMarkdownContainer").inner_text().strip() for link in links.all()]
+
+
+def nav_sections(page: Page) -> list[str]:
+    """The section headings of the sidebar's navigation, in order."""
+    headers = page.get_by_test_id("stSidebarNav").get_by_test_id("stNavSectionHeader")
+    return [header.get_by_test_id("stMarkdownContainer").inner_text().strip() for header in headers.all()]

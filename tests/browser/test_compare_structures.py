@@ -6,8 +6,9 @@ import pytest
 from playwright.sync_api import expect
 
 from assessment.answers import parse_answers
-from assessment.compare import closest_peers, learn_from
+from assessment.compare import learn_from
 from assessment.content import get_content
+from assessment.findings import build_findings
 from assessment.fit import rank_legal_forms, rank_options
 from assessment.scoring import score
 from tests.browser import st
@@ -44,7 +45,7 @@ def test_the_example_practice_is_compared_with_the_case_studies_it_can_learn_fro
         expect(main.get_by_text(f"Principle {lesson.principle}. {lesson.title}", exact=False).first).to_be_visible()
         for exemplar in lesson.exemplars:
             expect(main.get_by_text(exemplar.text, exact=False).first).to_be_attached()
-    peers = closest_peers(answers.profile, content)
+    peers = build_findings(answers, content).peers
     assert peers, "the example practice should have peers"
     for peer in peers:
         expect(main.get_by_text(peer.reasons[0], exact=False).first).to_be_attached()

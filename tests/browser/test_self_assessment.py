@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -22,18 +23,22 @@ def answer_every_question(page, option_index: int) -> list[str]:
     return chosen
 
 
-def principle(page, tab: str, position: int):
-    """The expander of the principle at a position in one tab ("Clinical care" or "Organisation")."""
-    st.main(page).get_by_role("tab", name=tab).click()
-    return st.main(page).get_by_test_id("stExpander").filter(visible=True).nth(position)
+def show_principle(page, number: int) -> None:
+    """Show one design principle by picking it from the page's list of principles."""
+    st.main(page).get_by_test_id("stSelectbox").click()
+    page.get_by_role("option", name=re.compile(rf"^{number}\. ")).click()
+    st.wait_idle(page)
 
 
-def answer_principle(page, tab: str, position: int, now: int, target: int) -> None:
-    expander = principle(page, tab, position)
-    expander.locator("summary").click()
+def level_radio(page, label: str):
+    return st.radios(page).filter(has_text=label)
+
+
+def answer_principle(page, number: int, now: int, target: int) -> None:
+    show_principle(page, number)
     for label, level in (("Where are you now?", now), ("Where do you want to be?", target)):
-        radio = expander.get_by_test_id("stRadio").filter(has_text=label)
-        st.choose(radio, st.options(radio)[level])
+        level_radio(page, label).locator('[role="radiogroup"] label').nth(level).click()
+        st.wait_idle(page)
 
 
 @pytest.mark.browser
@@ -57,9 +62,9 @@ def test_a_whole_assessment_survives_moving_between_pages_and_resumes_from_its_s
 
     # Two design principles
     st.go_to(page, "Design principles")
-    answer_principle(page, "Clinical care", 0, now=1, target=3)
-    answer_principle(page, "Clinical care", 1, now=2, target=2)
-    answer_principle(page, "Organisation", 0, now=0, target=4)
+    answer_principle(page, 1, now=1, target=3)
+    answer_principle(page, 2, now=2, target=2)
+    answer_principle(page, 8, now=0, target=4)
 
     # Collaboration components: the third point throughout, and "Not sure" for the first
     st.go_to(page, "Collaboration components")
@@ -76,12 +81,10 @@ def test_a_whole_assessment_survives_moving_between_pages_and_resumes_from_its_s
     st.go_to(page, "Collaboration components")
     assert st.checked_option(st.radios(page).first) == "Not sure"
     st.go_to(page, "Design principles")
-    first = principle(page, "Clinical care", 0)
-    first.locator("summary").click()
-    assert st.checked_option(first.get_by_test_id("stRadio").filter(has_text="Where do you want to be?")).startswith("3")
-    organisation = principle(page, "Organisation", 0)
-    organisation.locator("summary").click()
-    assert st.checked_option(organisation.get_by_test_id("stRadio").filter(has_text="Where are you now?")).startswith("0")
+    show_principle(page, 1)
+    assert st.checked_option(level_radio(page, "Where do you want to be?")).startswith("3")
+    show_principle(page, 8)
+    assert st.checked_option(level_radio(page, "Where are you now?")).startswith("0")
 
     st.go_to(page, "Results")
     expect(st.main(page).get_by_test_id("stMetric").first).to_be_visible()
