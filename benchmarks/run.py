@@ -7,6 +7,7 @@ BENCHMARKS.
 
 from __future__ import annotations
 
+import gc
 import statistics
 import sys
 import tempfile
@@ -19,7 +20,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # so `assessment` and `ui` import when run as a script
 
-from streamlit.runtime.pages_manager import PagesManager  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 from streamlit.testing.v1.element_tree import Block, UnknownElement, Widget  # noqa: E402
 
@@ -52,31 +52,32 @@ class Result:
 def _keep_compiled_scripts() -> None:
     """Compile each script once, as a server does; AppTest otherwise recompiles every script on every run."""
     import streamlit.testing.v1.app_test as app_test
+    import streamlit.testing.v1.local_script_runner as local_script_runner
     from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 
     shared = ScriptCache()
+    # Both make their own cache: the runner's is the one a rerun uses, so without it every script (the app's
+    # entry script and its page, or the bare page) was compiled again on every rerun.
     app_test.ScriptCache = lambda: shared
+    local_script_runner.ScriptCache = lambda: shared
 
 
-def _run_app_py_on_every_page() -> None:
-    """As tests/app/conftest.py does: AppTest forgets that st.navigation replaced the pages/ folder scan."""
-    original = PagesManager.__init__
+def median_rerun_ms(*apps: AppTest, reruns: int = RERUNS,
+                    before: dict[int, Callable[[int], None]] | None = None) -> list[float]:
+    """Median rerun time of each app. Runs are interleaved, so a busy machine slows every app alike.
 
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    PagesManager.__init__ = init
-
-
-def median_rerun_ms(*apps: AppTest, reruns: int = RERUNS) -> list[float]:
-    """Median rerun time of each app. Runs are interleaved, so a busy machine slows every app alike."""
+    `before` maps an app's position to something done, untimed, before each of its reruns (given the rerun's
+    number), such as participants changing their answers.
+    """
+    before = before or {}
     for at in apps:
         for _ in range(WARMUP):
             at.run()
     times: list[list[float]] = [[] for _ in apps]
-    for _ in range(reruns):
-        for at, samples in zip(apps, times, strict=True):
+    for rerun in range(reruns):
+        for index, (at, samples) in enumerate(zip(apps, times, strict=True)):
+            if index in before:
+                before[index](rerun)
             start = time.perf_counter()
             at.run()
             samples.append((time.perf_counter() - start) * 1000)
@@ -170,7 +171,7 @@ def page_vs_baseline(name: str, url_path: str, goal: float) -> Result:
 
 
 def design_principles_page() -> Result:
-    return page_vs_baseline("design_principles_page_rerun", "principles", goal=1.5)
+    return page_vs_baseline("design_principles_page_rerun", "principles", goal=1.3)
 
 
 def results_page() -> Result:
@@ -186,27 +187,41 @@ def _median_ms(job: Callable[[], object], repeats: int) -> float:
     return statistics.median(samples)
 
 
-def pdf_export(repeats: int = 5) -> Result:
-    """The whole PDF summary of a full assessment, against drawing just its charts with vl-convert."""
+PDF_GOAL_MS = 600  # issue 12: a full assessment's PDF in at most 0.6 s warm on the project's 2-core machine
+
+
+def pdf_export(repeats: int = 7) -> list[Result]:
+    """The whole PDF summary of a full assessment, warm, against (a) drawing just its four charts into a PDF and
+    (b) a one-page PDF from the same library and fonts; and its absolute time against the 0.6 s goal."""
     from assessment.actions import add_action, make_action
-    from assessment.report import build_pdf, render_chart_png, report_charts
+    from assessment.findings import findings_for
+    from assessment.report import Document, Writer, build_pdf, findings_charts
+    from assessment.report.printed_charts import draw_charts
     from assessment.scoring import score
 
     content = get_content()
     answers = full_answers()
     for gap in score(answers, content).gaps:
         add_action(answers, make_action(f"Close the gap on {gap.title}", principle=gap.number, owner="A. Partner"))
-    charts = report_charts(answers, content, score(answers, content))
 
     def charts_only() -> None:
-        for chart in charts:
-            render_chart_png(chart.spec)
+        pdf = Document("Charts")
+        pdf.add_page()
+        draw_charts(Writer(pdf), findings_charts(findings_for(answers, content), content))
+        pdf.output()
 
-    build_pdf(answers, content)  # vl-convert's first chart in a process pays its start-up; measure warm
-    charts_only()
-    baseline_ms = _median_ms(charts_only, repeats)
-    return Result("pdf_export_vs_its_charts", _median_ms(lambda: build_pdf(answers, content), repeats),
-                  baseline_ms, goal=2)
+    def one_page() -> None:
+        pdf = Document("One page")
+        pdf.add_page()
+        Writer(pdf).para("A one-page PDF: the same library, fonts and page furniture, and one paragraph.")
+        pdf.output()
+
+    for job in (lambda: build_pdf(answers, content), charts_only, one_page):  # warm: imports, fonts, content
+        job()
+    full_ms = _median_ms(lambda: build_pdf(answers, content), repeats)
+    return [Result("pdf_export_vs_its_charts", full_ms, _median_ms(charts_only, repeats)),
+            Result("pdf_export_vs_one_page_pdf", full_ms, _median_ms(one_page, repeats)),
+            Result("pdf_export_vs_0.6s_goal", full_ms, PDF_GOAL_MS, goal=1)]
 
 
 def _workshop_answers(i: int) -> Answers:
@@ -250,8 +265,39 @@ def workshop_aggregation() -> list[Result]:
             for n in WORKSHOP_SIZES]
 
 
+# A room of 1,000 answering one question every 30 s or so changes about a sixth of its rows between two of the
+# dashboard's refreshes (every 5 s), and a changed row has to be parsed again.
+CHANGED_PER_REFRESH = 1000 // 6
+
+
+def _answering(storage, workshop_id: int, n: int) -> Callable[[int], None]:
+    """Between two reruns, the next sixth of a workshop's n participants each change one answer."""
+    import datetime as dt
+
+    import sqlalchemy as sa
+
+    from assessment.storage.schema import participants
+
+    ids = [p.id for p in storage.participants(workshop_id)]
+
+    def change(rerun: int) -> None:
+        start = rerun * CHANGED_PER_REFRESH
+        chosen = [ids[(start + k) % n] for k in range(CHANGED_PER_REFRESH)]
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(seconds=rerun + 1)
+        rows = []
+        for k, participant_id in enumerate(chosen):
+            answers = _workshop_answers(participant_id + rerun + k)
+            rows.append({"pid": participant_id, "answers": answers.model_dump_json(), "updated": now})
+        with storage.engine.begin() as conn:
+            conn.execute(participants.update().where(participants.c.id == sa.bindparam("pid"))
+                         .values(answers=sa.bindparam("answers"), updated=sa.bindparam("updated")), rows)
+
+    return change
+
+
 def workshop_dashboard() -> list[Result]:
-    """The facilitator page's rerun (AppTest, data read from SQLite) with 100 and 1,000 participants, against 10."""
+    """The facilitator page's rerun (AppTest, data read from SQLite) with 100 and 1,000 participants, against 10,
+    and with 1,000 of whom a sixth change an answer between reruns (the rows the dashboard must parse again)."""
     import os
 
     from assessment.storage import clear_storage_cache, get_storage
@@ -262,10 +308,13 @@ def workshop_dashboard() -> list[Result]:
         clear_storage_cache()
         try:
             storage = get_storage()
-            apps = []
-            for n in WORKSHOP_SIZES:
+            apps, workshop_ids = [], []
+            for n in (*WORKSHOP_SIZES, 1000):
+                # Groups of two are shown, so that 10 people (two to a role) get every chart and table that
+                # 1,000 do: with the default of three the smaller room drew one chart fewer, and the ratio mixed
+                # the cost of more people with the cost of more to draw.
                 workshop = storage.create_workshop(f"Benchmark {n}", WORKSHOP_PRACTICES,
-                                                   ["readiness", "principles"]).workshop
+                                                   ["readiness", "principles"], min_group=2).workshop
                 for i in range(n):
                     storage.add_participant(workshop.id, WORKSHOP_PRACTICES[i % 4], WORKSHOP_ROLES[i % 5],
                                             _workshop_answers(i))
@@ -276,18 +325,35 @@ def workshop_dashboard() -> list[Result]:
                 spec = next(p for p in PAGES if p.url_path == "facilitate")
                 at.switch_page(str(page_file(spec))).run()
                 assert not at.exception, at.exception
-                assert at.metric[0].value == str(n), [m.value for m in at.metric]
+                joined = next(m.value for m in at.metric if m.label == "People joined")
+                assert joined == str(n), [m.value for m in at.metric]
                 apps.append(at)
-            times = median_rerun_ms(*apps, reruns=15)
+                workshop_ids.append(workshop.id)
+            answering = _answering(storage, workshop_ids[-1], 1000)
+
+            def settle(rerun: int, change: Callable[[int], None] | None = None) -> None:
+                if change is not None:
+                    change(rerun)
+                # Collect the last app's garbage now, untimed: otherwise the collection it sets off lands in
+                # whichever app runs next, which is the baseline's.
+                gc.collect()
+
+            before = {index: settle for index in range(len(apps))}
+            before[len(apps) - 1] = lambda rerun: settle(rerun, answering)
+            times = median_rerun_ms(*apps, reruns=30, before=before)
         finally:
             clear_storage_cache()
             if previous is None:
                 os.environ.pop("GROUPUP_DATA_DIR", None)
             else:
                 os.environ["GROUPUP_DATA_DIR"] = previous
-    by_size = dict(zip(WORKSHOP_SIZES, times, strict=True))
-    return [Result(f"workshop_dashboard_rerun_{n}_participants", by_size[n], by_size[10], goal=3)
-            for n in WORKSHOP_SIZES[1:]]
+    *still, changing = times
+    by_size = dict(zip(WORKSHOP_SIZES, still, strict=True))
+    # 100 against 10 stays within 3x; 1,000 against 10 is held to 2x (issue 10), answering or not.
+    return [*(Result(f"workshop_dashboard_rerun_{n}_participants", by_size[n], by_size[10],
+                     goal=3 if n < 1000 else 2) for n in WORKSHOP_SIZES[1:]),
+            Result(f"workshop_dashboard_rerun_1000_participants_{CHANGED_PER_REFRESH}_changed", changing,
+                   by_size[10], goal=2)]
 
 
 BENCHMARKS: list[Callable[[], Result | list[Result]]] = [
@@ -300,7 +366,6 @@ BENCHMARKS: list[Callable[[], Result | list[Result]]] = [
 
 
 def main() -> int:
-    _run_app_py_on_every_page()
     _keep_compiled_scripts()
     get_content()  # loaded once per process, as in the app; not part of any rerun
     only = set(sys.argv[1:])  # e.g. `benchmarks/run.py workshop_dashboard` runs just that one
