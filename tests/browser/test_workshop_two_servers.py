@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 import urllib.parse
 import uuid
 
@@ -58,6 +59,18 @@ def test_answers_given_on_one_server_all_reach_the_dashboard_on_another(shared_d
             now = first.get_by_test_id("stRadio").filter(has_text="Where is your practice now?")
             expect(now.locator('[role="radiogroup"] label').first).to_be_visible()
             st.choose(now, next(o for o in st.options(now) if o.startswith(level)))
+
+        # Both answers stored (each page saves on its own run) before the dashboard is read from the other server.
+        storage = Storage(shared_database)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            stored = [p for p in storage.participants(created.workshop.id)
+                      if p.answers.principles.get(1) and p.answers.principles[1].current is not None]
+            if len(stored) == len(levels):
+                break
+            time.sleep(0.5)
+        storage.dispose()
+        assert len(stored) == len(levels), "a participant's answer never reached the shared database"
 
         facilitator = new_page()
         open_dashboard(facilitator, other, created.facilitator_key)
