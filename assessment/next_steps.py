@@ -63,6 +63,8 @@ class StructureStep(Frozen):
     # The assumption the constraint rests on, and how to change it: "" when it rests on nothing the practice has not
     # said. A contract rule is applied as if the new body would hold the core contracts until the profile says.
     constraint_assumes: str = ""
+    # Said instead of a constraint when the fit finds none bearing on these answers: "" when there is a constraint.
+    no_constraint: str = ""
 
     @property
     def sentence(self) -> str:
@@ -191,10 +193,13 @@ def _legal_cite(result: FitResult) -> str:
 
 def _constraint(best_option: FitResult, best_legal: FitResult, fit: Sequence[FitResult]) -> Blocker | None:
     """The one constraint that matters most here: a limit on the recommended legal form or option first; then the
-    rule that rules something out for this practice; then a rule that would apply under a contract not given."""
+    rule that rules something out for this practice; then a rule that would apply under a contract not given, or if
+    the new body held the contracts when the practice is not sure it would (on the recommendation first)."""
     for found in (best_legal.restrictions, best_option.restrictions,
                   [b for r in fit for b in r.blockers],
-                  best_option.blocked_if, best_legal.blocked_if):
+                  best_option.blocked_if, best_legal.blocked_if,
+                  [b for r in fit for b in r.blocked_if],
+                  [b for r in fit for b in r.restrictions]):
         if found:
             return found[0]
     return None
@@ -204,6 +209,11 @@ def _constraint(best_option: FitResult, best_legal: FitResult, fit: Sequence[Fit
 # reads the body as holding the core contracts, as the Structures page explains).
 BODY_ROLE_ASSUMED = ("This assumes the new body would hold your core contracts, as you have not said what it would "
                      "do: answer \u201cWhat would the new body do?\u201d in the practice profile.")
+
+
+# Said where no rule in the sources rules out or limits any option or legal form on these answers.
+NO_CONSTRAINT = ("On your answers, none of the rules the sources state rules out or limits any structure or legal "
+                 "form: the choice rests on the advantages and disadvantages set out on the Structures page.")
 
 
 def structure(options: Sequence[FitResult], legal_forms: Sequence[FitResult], ranked: bool,
@@ -216,25 +226,31 @@ def structure(options: Sequence[FitResult], legal_forms: Sequence[FitResult], ra
     if option is None or legal is None:
         return None, "On your answers the sources rule out every structure or every legal form: see Structures."
     rule = _constraint(option, legal, [*options, *legal_forms])
+    fit = [*options, *legal_forms]
     if rule is None:
         constraint, constraint_cite = "", ""
     elif rule in option.blocked_if or rule in legal.blocked_if:
         constraint, constraint_cite = rule.condition, rule.citation
     else:
-        blocked = next((r.name for r in [*options, *legal_forms] if rule in r.blockers), "")
-        limited = next((r.name for r in [*options, *legal_forms] if rule in r.restrictions), "")
+        blocked = next((r.name for r in fit if rule in r.blockers), "")
+        limited = next((r.name for r in fit if rule in r.restrictions), "")
+        conditional = next((r.name for r in fit if rule in r.blocked_if), "")
         if blocked:
             constraint = f"{blocked} is not possible for you: {rule.reason}"
         elif limited:
             constraint = f"{limited}: {lower_first(rule.sentence)}"
+        elif conditional:
+            constraint = f"{conditional}: {lower_first(rule.condition)}"
         else:
             constraint = rule.sentence
         constraint_cite = rule.citation
+    no_constraint = "" if rule is not None else NO_CONSTRAINT
     # Every rule about contracts (the contract rules and the NHS Pension fact) turns on what the body would do.
     assumes = BODY_ROLE_ASSUMED if rule is not None and rule.contracts and not body_role_given else ""
     return StructureStep(option=option.name, option_citation=_option_cite(option, content), legal_form=legal.name,
                          legal_form_citation=_legal_cite(legal), constraint=constraint,
-                         constraint_citation=constraint_cite, constraint_assumes=assumes), ""
+                         constraint_citation=constraint_cite, constraint_assumes=assumes,
+                         no_constraint=no_constraint), ""
 
 
 def first_actions(actions: Sequence[PlannedActionLike]) -> tuple[list[ActionStep], str]:

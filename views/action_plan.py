@@ -22,7 +22,7 @@ from assessment.content_models import Content
 from assessment.errors import DuplicateAction
 from assessment.findings import findings_for
 from ui.state import flash, forget_widgets, get_answers, reset_widget, seed, update_answers, widget_key, widget_value
-from ui.widgets import characteristics_key, cite, escape_markdown, kept_text, page_link
+from ui.widgets import characteristics_key, cite, escape_markdown, kept_text, numbered_label, page_link
 
 FIELDS = ("action", "owner", "due", "status")
 
@@ -145,9 +145,9 @@ if gaps:
 gap_numbers = {g.number for g in gaps}
 for gap in gaps:
     mine = actions_for(answers, gap.number)
-    label = (f"{gap.rank}. {gap.title}: level {gap.current} now, target {gap.target} "
+    label = (f"{gap.title}: level {gap.current} now, target {gap.target} "
              f"({gap.priority} priority){' · ' + str(len(mine)) + ' action' + ('s' if len(mine) != 1 else '') if mine else ''}")
-    with st.expander(escape_markdown(label), expanded=bool(mine) or gap.rank == 1):
+    with st.expander(numbered_label(gap.rank, label), expanded=bool(mine) or gap.rank == 1):
         st.caption(escape_markdown(gap.why))
         for action in mine:
             action_editor(action)

@@ -9,14 +9,14 @@ from assessment.compare import NOT_STATED, case_facts, filter_case_studies
 from assessment.content import get_content
 from assessment.content_models import CaseStudy, Content
 from ui.state import widget_key
-from ui.widgets import cite, escape_markdown
+from ui.widgets import cite, escape_label, escape_markdown
 
 SETTING_WORDS = {"not_stated": NOT_STATED, "mixed": "Mixed"}
 
 
 def case_entry(case: CaseStudy, content: Content) -> None:
     titles = {p.number: p.title for p in content.principles}
-    with st.expander(f"{escape_markdown(case.name)}: {escape_markdown(case.org_type)}, {escape_markdown(case.country)}"):
+    with st.expander(escape_label(f"{case.name}: {case.org_type}, {case.country}")):
         st.markdown(f"**Purpose.** {escape_markdown(case.purpose.text)}")
         st.caption(cite(case.purpose.cite, content))
         st.markdown("**Facts**")

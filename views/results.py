@@ -141,6 +141,8 @@ with st.container(border=True):
             if best.constraint_assumes:
                 st.markdown(escape_markdown(best.constraint_assumes))
                 page_link("profile", label="Say what the new body would do", icon=":material/arrow_forward:")
+        elif best.no_constraint:
+            st.markdown(escape_markdown(best.no_constraint))
     st.subheader("First actions")
     if steps.actions:
         st.markdown("\n".join(f"- {escape_markdown(a.line)}" for a in steps.actions))

@@ -79,6 +79,8 @@ def what_to_do_next(w: Writer, findings: Findings) -> None:
         if best.constraint:
             w.para(f"The constraint that matters most for you: {best.constraint} [{best.constraint_citation}]"
                    + (f" {best.constraint_assumes}" if best.constraint_assumes else ""), size=8.5)
+        elif best.no_constraint:
+            w.para(best.no_constraint, size=8.5)
     w.para(findings.fit.caveat, size=7.5, grey=True)
 
     _sub(w, "First actions")

@@ -74,3 +74,11 @@ def test_once_the_profile_says_what_the_body_would_do_the_constraint_carries_no_
     assert "Co-operatives cannot hold GMS or PMS contracts. You hold a GMS contract." in shown
     assert "This assumes the new body" not in shown
     assert "Say what the new body would do" not in [link.label for link in at.get("page_link")]
+
+
+def test_when_no_rule_bears_on_the_fit_the_page_says_so_instead_of_naming_no_constraint(app_test, example_answers):
+    answers = example_answers("small_rural_gms")
+    answers.profile.body_role = "alongside"
+    shown = text_of(app_test(answers, page="results"))
+    assert build_findings(answers, get_content()).next_steps.structure.no_constraint in shown
+    assert "The constraint that matters most for you" not in shown

@@ -163,3 +163,26 @@ def test_what_to_do_next_is_part_of_the_findings_every_view_reads():
                       principles={3: PrincipleAnswer(current=0, target=2)})
     found = build_findings(answers, CONTENT)
     assert found.next_steps.priorities[0].title == found.gaps[0].title
+
+
+def test_when_the_body_works_alongside_and_no_rule_bears_it_says_so_rather_than_naming_nothing():
+    found = build_findings(with_body_role(example("small_rural_gms"), "alongside"), CONTENT)
+    assert not any([*r.blockers, *r.restrictions, *r.blocked_if] for r in found.fit.all)
+    best = found.next_steps.structure
+    assert best.constraint == "" and best.no_constraint.startswith("On your answers, none of the rules the sources")
+
+
+def test_when_not_sure_what_the_body_would_do_the_constraint_is_the_rule_that_would_apply_if_it_held_the_contracts():
+    found = build_findings(with_body_role(example("small_rural_gms"), "not_sure"), CONTENT)
+    best = found.next_steps.structure
+    conditional = {(r.name, b.citation) for r in found.fit.all for b in r.blocked_if}
+    assert best.constraint.startswith("GP co-operative: not possible if the new body would hold your GMS")
+    assert ("GP co-operative", best.constraint_citation) in conditional
+    assert best.no_constraint == ""
+
+
+def test_a_constraint_and_the_no_constraint_sentence_never_both_show():
+    for name in ("small_rural_gms", "urban_federation"):
+        for role in ("hold_core", "alongside", "not_sure", None):
+            best = steps_of(with_body_role(example(name), role)).structure
+            assert bool(best.constraint) != bool(best.no_constraint), (name, role)

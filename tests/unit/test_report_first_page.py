@@ -68,13 +68,17 @@ def summary_phrases(answers: Answers) -> list[str]:
         phrases += [steps.structure.sentence]
         if steps.structure.constraint_assumes:
             phrases += [steps.structure.constraint_assumes]
+        if steps.structure.no_constraint:
+            phrases += [steps.structure.no_constraint]
     phrases += [a.action[:60] for a in steps.actions] + ([steps.actions_note] if steps.actions_note else [])
     return phrases
 
 
-@pytest.mark.parametrize("name", ["urban_federation", "small_rural_gms", "empty", "longest"])
+@pytest.mark.parametrize("name", ["urban_federation", "small_rural_gms", "alongside", "empty", "longest"])
 def test_the_whole_summary_is_on_page_one_and_none_of_it_on_page_two(name):
-    answers = {"empty": Answers, "longest": longest}.get(name, lambda: example(name))()
+    answers = {"empty": Answers, "longest": longest,
+               "alongside": lambda: with_body_role(example("small_rural_gms"), "alongside")}.get(
+        name, lambda: example(name))()
     first, second, *_ = pages(longest_pdf() if name == "longest" else summary_pdf(answers))
     for phrase in summary_phrases(answers):
         assert " ".join(phrase.split()) in first, phrase
