@@ -53,13 +53,28 @@ def _covered_codepoints() -> frozenset[int]:
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
 
 
+# Parts of an emoji that only change how the one before looks (skin tones, the emoji/text selectors): dropped when
+# the fonts cannot draw them, as the symbol they change is named instead.
+_MODIFIERS = re.compile("[\U0001F3FB-\U0001F3FF\uFE00-\uFE0F\u20E3]")
+
+
+def _stand_in(ch: str) -> str:
+    """What the PDF prints for a character its fonts cannot draw: a symbol (an emoji, say) by its name in brackets,
+    "🏥" as "[hospital]", so a note typed on a phone still reads; any other character as the replacement mark."""
+    name = unicodedata.name(ch, "")
+    if name and unicodedata.category(ch).startswith("S"):
+        return f"[{name.lower()}]"
+    return "\ufffd"
+
+
 def clean(text: object) -> str:
     """Any text made safe to draw: composed accents, no control or direction characters, no missing glyphs."""
     value = unicodedata.normalize("NFC", "" if text is None else str(text))
     value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     value = _CONTROL.sub("", value)
     covered = _covered_codepoints()
-    return "".join(ch if ch == "\n" or ord(ch) in covered else "\ufffd" for ch in value)
+    value = "".join(ch for ch in value if ord(ch) in covered or not _MODIFIERS.match(ch))
+    return "".join(ch if ch == "\n" or ord(ch) in covered else _stand_in(ch) for ch in value)
 
 
 def one_line(text: str, limit: int) -> str:

@@ -212,6 +212,19 @@ def test_text_the_fonts_cannot_draw_is_replaced_and_control_characters_dropped()
     assert clean("O\u0301") == "Ó"
 
 
+def test_an_emoji_the_fonts_cannot_draw_prints_as_its_name_not_a_replacement_mark():
+    assert clean("🏥 team") == "[hospital] team"
+    assert clean("👍🏽 agreed") == "[thumbs up sign] agreed"  # the skin tone, which only changes the look, is dropped
+    assert "\ufffd" not in clean("👩🏽\u200d⚕️ nurse")
+
+
+def test_an_emoji_in_a_note_reaches_the_pdf_by_name(content):
+    answers = Answers(principles={1: PrincipleAnswer(current=1, target=3, note="Named GP 🏥 for every patient")})
+    text = text_of(build_pdf(answers, content))
+    assert "Named GP [hospital] for every patient" in text
+    assert "\ufffd" not in text
+
+
 def test_an_unsupported_character_in_a_name_does_not_stop_the_export(content):
     answers = Answers()
     answers.profile.practices = [Practice(name="Practice 中 \u202eevil")]
