@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from assessment.answers import Answers, PrincipleAnswer, parse_answers
 from tests.browser import a11y, st
@@ -118,6 +119,12 @@ def test_the_dashboard_shows_every_question_whole_every_column_and_the_whole_leg
         page.wait_for_timeout(600)
         page.wait_for_function("""() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stVegaLiteChart"]')]
             .filter(c => c.offsetParent).every(c => c.querySelector('svg') && c.querySelector('svg').getBoundingClientRect().width > 0)""")
+        try:  # the live dashboard redraws every few seconds: wait for its question tables rather than race them
+            page.wait_for_function("""() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stTable"]')]
+                .filter(t => [...t.querySelectorAll('th')].some(th => th.innerText.trim() === 'Median')).length >= 2""",
+                                   timeout=30_000)
+        except PlaywrightTimeout:
+            pass  # counted and reported below
         _shot(page, f"dashboard-{width}", '[data-testid="stTable"], [data-testid="stVegaLiteChart"]')
         where = f"dashboard at {width} px"
         tables = [t for t in page.evaluate(_TABLES) if "Median" in t["headings"]]
