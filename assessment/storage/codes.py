@@ -20,6 +20,7 @@ ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 JOIN_CODE_LENGTH = 10  # 50 bits
 RESUME_CODE_LENGTH = 15  # 75 bits: it opens one person's answers, with no second factor
 GROUP = 5  # shown as XXXXX-XXXXX
+FACILITATOR_KEY_LENGTH = 25  # 125 bits, shown as five groups of five
 
 # Wrong codes: after this many failures in the window from one client, further tries wait.
 FAILURE_LIMIT = 5
@@ -46,7 +47,16 @@ def code_bits(length: int) -> float:
 
 
 def new_facilitator_key() -> str:
-    return secrets.token_urlsafe(24)
+    """A key a facilitator can write down and type back: Crockford letters and digits in groups, as the join code,
+    "7KQ2M-9XD4T-..." (125 bits). It is read as codes are: any case, with or without the dashes."""
+    return format_code(new_code(FACILITATOR_KEY_LENGTH))
+
+
+def key_digests(typed: str) -> list[str]:
+    """The digests a typed facilitator key may be stored under: its normal form as a code, and (for keys issued
+    before keys were codes, random URL-safe strings) exactly as typed."""
+    wanted = typed.strip()
+    return list(dict.fromkeys([digest(normalise_code(wanted)), digest(wanted)])) if wanted else []
 
 
 def new_participant_token() -> str:

@@ -19,6 +19,7 @@ from assessment.storage.codes import (
     Throttle,
     digest,
     format_code,
+    key_digests,
     new_code,
     new_facilitator_key,
     new_participant_token,
@@ -81,7 +82,7 @@ class Workshops(Throttle):
             draft = Workshop(id=0, name=name.strip(), join_code=code, practices=list(practices),
                              sections=list(sections), created=created, min_group=min_group)
             new_id = conn.execute(workshops.insert().values(
-                name=draft.name, join_code=code, key_hash=digest(key), practices=draft.practices,
+                name=draft.name, join_code=code, key_hash=digest(normalise_code(key)), practices=draft.practices,
                 sections=draft.sections, created=created, min_group=draft.min_group,
             )).inserted_primary_key[0]
             return draft.model_copy(update={"id": new_id, "created": _utc(created)})
@@ -110,12 +111,12 @@ class Workshops(Throttle):
 
     def workshop_by_key(self, key: str, client: str | Mapping[str, int]) -> Workshop:
         """The workshop a facilitator opens with their key."""
-        wanted = key.strip()
+        wanted = key_digests(key)
 
         def find(conn: Connection) -> Any:
             if not wanted:
                 return None
-            return conn.execute(sa.select(workshops).where(workshops.c.key_hash == digest(wanted))).first()
+            return conn.execute(sa.select(workshops).where(workshops.c.key_hash.in_(wanted))).first()
 
         row = self._throttled_lookup(client, find, WorkshopNotFound(
             "No workshop has that facilitator key. Copy it exactly as it was shown when the workshop was created."))
@@ -131,7 +132,7 @@ class Workshops(Throttle):
         def job(conn: Connection) -> Any:
             row = conn.execute(sa.select(workshops).where(workshops.c.join_code == wanted)).first()
             if row is not None:
-                conn.execute(workshops.update().where(workshops.c.id == row.id).values(key_hash=digest(key)))
+                conn.execute(workshops.update().where(workshops.c.id == row.id).values(key_hash=digest(normalise_code(key))))
             return row
 
         row = self._write(job)

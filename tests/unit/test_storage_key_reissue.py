@@ -44,3 +44,27 @@ def test_a_new_key_for_an_unknown_join_code_says_so_and_changes_nothing(open_sto
     assert cli.main(["workshop", "new-key", "ZZZZZ-ZZZZZ"]) == 1
     assert "No workshop has the join code ZZZZZ-ZZZZZ" in capsys.readouterr().err
     assert storage.workshop_by_key(created.facilitator_key, client="tab").id == created.workshop.id
+
+
+def test_a_facilitator_key_is_written_down_easily_and_opens_the_workshop_however_it_is_typed_back(open_storage):
+    storage = open_storage()
+    created = storage.create_workshop("Away day", ["Ash Surgery"], ["principles"])
+    key = created.facilitator_key
+    groups = key.split("-")
+    assert [len(g) for g in groups] == [5] * 5
+    assert not set("".join(groups)) - set("0123456789ABCDEFGHJKMNPQRSTVWXYZ")  # no I, L, O, U, no _ or lower case
+    for typed in (key, key.lower(), key.replace("-", ""), f"  {key.replace('-', ' ')} "):
+        assert storage.workshop_by_key(typed, client="tab").id == created.workshop.id, typed
+
+
+def test_a_key_issued_before_keys_were_grouped_codes_still_opens_its_workshop(open_storage):
+    from assessment.storage.codes import digest
+    from assessment.storage.schema import workshops
+    storage = open_storage()
+    created = storage.create_workshop("Last year", ["Ash Surgery"], ["principles"])
+    old_style = "TYvktHdF8vTlOsbtQTvTtqQKiXMY-Dpt"  # secrets.token_urlsafe(24), as keys were issued before
+    with storage.engine.begin() as conn:
+        conn.execute(workshops.update().where(workshops.c.id == created.workshop.id).values(key_hash=digest(old_style)))
+    assert storage.workshop_by_key(old_style, client="tab").id == created.workshop.id
+    with pytest.raises(WorkshopNotFound):
+        storage.workshop_by_key(old_style.lower(), client="tab")
