@@ -113,26 +113,47 @@ def _score_words(section: SectionScore) -> str:
     return f"{SECTION_NAMES.get(section.id, section.title)} ({section.score:g}, {band})"
 
 
+def _and(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def standing(summary: Summary) -> str:
-    """Where the practice stands in two sentences: strongest and weakest sections, then principles and coverage."""
+    """Where the practice stands in two sentences: strongest and weakest sections, then principles and coverage.
+    Areas level with each other are named together, never one picked from a tie."""
     scored = [s for s in summary.sections if s.score is not None]
     answered = (f"you answered {summary.answered_items} of {summary.total_items} questions"
                 + (f" and marked {summary.not_sure_items} not sure" if summary.not_sure_items else ""))
     if not scored:
         return f"Nothing is scored yet: {answered}."
-    order = {s.id: i for i, s in enumerate(summary.sections)}
-    strongest = max(scored, key=lambda s: (s.score, -order[s.id]))
-    weakest = min(scored, key=lambda s: (s.score, order[s.id]))
-    if strongest is weakest:
-        first = f"Your one scored area is {_score_words(strongest)}."
+    shown = {s.id: round(s.score, 1) for s in scored}  # ties as the reader sees them, to one decimal place
+    tops = [s for s in scored if shown[s.id] == max(shown.values())]
+    lows = [s for s in scored if shown[s.id] == min(shown.values())]
+
+    def together(sections: Sequence[SectionScore]) -> str:
+        """ "readiness to work together and ... (each 45.8, developing)": sections level with each other."""
+        band = sections[0].band.label.lower() if sections[0].band else "not scored"
+        names = [SECTION_NAMES.get(x.id, x.title) for x in sections]
+        return f"{_and(names)} (each {sections[0].score:g}, {band})"
+
+    def area(sections: Sequence[SectionScore], one: str, many: str) -> str:
+        return f"{one} {_score_words(sections[0])}" if len(sections) == 1 else f"{many} {together(sections)}"
+
+    if len(scored) == 1:
+        first = f"Your one scored area is {_score_words(scored[0])}."
+    elif len(tops) == len(scored):
+        first = f"Your scored areas stand level: {together(scored)}."
     else:
-        first = f"Your strongest area is {_score_words(strongest)} and your weakest {_score_words(weakest)}."
+        first = (f"{area(tops, 'Your strongest area is', 'Your strongest areas are')} and "
+                 f"{area(lows, 'your weakest', 'your weakest are')}.")
     placed = [p for p in summary.principles if p.current is not None]
-    if len(placed) >= 2:
-        top = max(placed, key=lambda p: (p.current, -p.number))
-        low = min(placed, key=lambda p: (p.current, p.number))
-        second = (f"Of the design principles you are furthest on {top.title} (level {top.current} of 4) and least "
-                  f"far on {low.title} (level {low.current}); {answered}.")
+    if len(placed) >= 2 and len({p.current for p in placed}) > 1:
+        high, low = max(p.current for p in placed), min(p.current for p in placed)
+        top = [p.title for p in placed if p.current == high]
+        bottom = [p.title for p in placed if p.current == low]
+        second = (f"Of the design principles you are furthest on {_and(top)} (level {high} of 4) and least "
+                  f"far on {_and(bottom)} (level {low}); {answered}.")
+    elif len(placed) >= 2:
+        second = f"You placed all {len(placed)} design principles you answered at level {placed[0].current}; {answered}."
     else:
         second = f"{answered[0].upper()}{answered[1:]}."
     return f"{first} {second}"

@@ -186,3 +186,24 @@ def test_a_constraint_and_the_no_constraint_sentence_never_both_show():
         for role in ("hold_core", "alongside", "not_sure", None):
             best = steps_of(with_body_role(example(name), role)).structure
             assert bool(best.constraint) != bool(best.no_constraint), (name, role)
+
+
+def test_sections_level_with_each_other_are_named_together_rather_than_one_picked_from_the_tie():
+    content = make_content()
+    answers = make_answers(readiness={"readiness_1": 3}, components={"components_1": 3},
+                           principles={1: (0, 3), 8: (0, 2)})
+    found = build_findings(answers, content)
+    scores = {s.id: s.score for s in found.summary.sections if s.score is not None}
+    assert scores["readiness"] == scores["components"] > min(scores.values())
+    standing = found.next_steps.standing
+    assert standing.startswith("Your strongest areas are readiness to work together and the essential components "
+                               "of a collaboration (each 100, strength) and your weakest")
+    assert "You placed all 2 design principles you answered at level 0" in standing
+
+
+def test_when_every_scored_area_is_level_the_standing_says_so():
+    content = make_content()
+    answers = make_answers(readiness={"readiness_1": 3}, components={"components_1": 3})
+    standing = steps_of(answers, content).standing
+    assert standing.startswith("Your scored areas stand level: readiness to work together and the essential "
+                               "components of a collaboration (each 100, strength).")
