@@ -17,7 +17,15 @@ from assessment.storage import get_storage
 from ui.autosave import client_keys, save_now
 from ui.nav import page_file
 from ui.state import Keys, flash, get_answers, get_value, set_value, widget_key, widget_value
-from ui.widgets import characteristics_key, escape_markdown, page, page_link, plain_table, read_answers_file
+from ui.widgets import (
+    characteristics_key,
+    escape_label,
+    escape_markdown,
+    page,
+    page_link,
+    plain_table,
+    read_answers_file,
+)
 
 PRIORITY_ICONS = {"high": ":material/priority_high:", "medium": ":material/remove:", "low": ":material/south:"}
 
@@ -165,7 +173,7 @@ st.header("Section scores", divider="grey")
 for column, section in zip(st.columns(len(summary.sections), vertical_alignment="bottom"), summary.sections,
                            strict=True):
     value = "No answers" if section.score is None else f"{section.score:g}"
-    column.metric(escape_markdown(section.title), value, help=section.band.meaning if section.band else None)
+    column.metric(escape_label(section.title), value, help=section.band.meaning if section.band else None)
     column.caption(f"{section.band.label if section.band else 'Not scored'} · "
                    f"{section.answered} of {section.total} answered")
 sections_spec, principles_spec = results_chart_specs(summary)

@@ -55,8 +55,8 @@ def test_the_self_assessment_questions_and_principles_read_as_written_with_no_ba
         failures.append(f"Design principles: the heading reads {heading!r}")
     failures += [f"Design principles: {line}" for line in _names_with_a_backslash(st.main(page))]
     _shot(page, "principles")
-    # Expanders are named by their summary line: the case studies ("Pallant Medical Group: ...") and the plan's gaps.
-    for title in ("Case-study library", "Action plan"):
+    # Results names each score's help button after its label; expanders are named by their summary line.
+    for title in ("Results", "Case-study library", "Action plan"):
         st.go_to(page, title)
         expect(st.main(page).get_by_test_id("stExpander").first).to_be_visible()
         failures += [f"{title}: {line}" for line in _names_with_a_backslash(st.main(page))]
