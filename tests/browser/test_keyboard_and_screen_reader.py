@@ -94,3 +94,33 @@ def test_each_page_names_itself_in_the_tab_title_and_its_headings_go_in_order(ap
             if level > before + 1:
                 failures.append(f"{spec.title}: h{before} is followed by h{level} ({text!r})")
     assert not failures, "\n".join(failures)
+
+
+_FOCUSED_OFF_SCREEN = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const box = el.getBoundingClientRect();
+  return (box.right <= 0 || box.left >= window.innerWidth) ? (el.innerText || el.getAttribute('aria-label') || el.tagName) : null;
+}"""
+
+
+@pytest.mark.browser
+def test_on_a_phone_the_keyboard_never_focuses_a_control_off_screen_in_the_closed_sidebar(app_url, new_page):
+    page = new_page(width=390, height=844)
+    page.goto(app_url)
+    st.wait_idle(page)
+    expect(st.main(page).get_by_role("heading", level=1).first).to_be_visible()
+    off_screen = []
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        where = page.evaluate(_FOCUSED_OFF_SCREEN)
+        if where:
+            off_screen.append(where.strip()[:40])
+    assert not off_screen, f"Tab focused controls off screen: {off_screen}"
+    # Opened, the sidebar's controls are reachable again (focus moved off the skip link, which shows over the
+    # sidebar's button while it has focus).
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    page.get_by_test_id("stExpandSidebarButton").click()
+    expect(page.get_by_test_id("stSidebar")).to_be_visible()
+    page.get_by_test_id("stSidebar").get_by_role("link").first.focus()
+    assert page.evaluate(_FOCUSED_OFF_SCREEN) is None
