@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assessment.answers import (
-    BODY_ROLE_LABELS,
-    CONTRACT_LABELS,
-    PREFERENCE_QUESTIONS,
-    ROLE_LABELS,
-    SETTING_LABELS,
-    Answers,
-)
+from assessment.answers import Answers
 from assessment.change import Change, date_words, level_words, signed
 from assessment.content_models import Content, QuestionSection
 from assessment.csvfile import Cell, csv_bytes
 from assessment.findings import Findings, findings_for
+from assessment.profile_facts import number, profile_facts
 from assessment.text import slug
 
 # The change since an earlier assessment has columns of its own, named for what they hold: a change_principle row
@@ -27,19 +21,6 @@ COLUMNS = ("part", "section", "id", "item", "answer", "answer_label", "current",
            "score", "band", "owner", "due", "status", *CHANGE_COLUMNS, "note")
 
 PROFILE = "Practice profile"
-# Each practice's counts: field, what the row says.
-PRACTICE_COUNTS = (("list_size", "list size"), ("gp_partners", "GP partners"), ("gp_salaried", "salaried GPs"),
-                   ("nurses", "nurses"), ("other_staff", "other staff"))
-
-def _num(value: float | int | None) -> Cell:
-    """A number as a spreadsheet shows it: 25 not 25.0, and six significant figures at most."""
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        value = float(f"{value:g}")
-        return int(value) if value.is_integer() else value
-    return value
-
 
 def _question_rows(section: QuestionSection, given: dict, notes: dict[str, str]) -> list[dict[str, str]]:
     labels = {opt.value: opt.label for opt in section.scale}
@@ -66,56 +47,25 @@ def _change_rows(delta: Change) -> list[dict[str, Cell]]:
         before = "—" if s.earlier_score is None else f"{s.earlier_score:g}"
         now = "—" if s.score is None else f"{s.score:g}"
         out.append({"part": "change_section", "section": "Change since last time", "id": s.id, "item": s.title,
-                    "answer": f"{before} → {now}", "score": _num(s.score), "earlier_score": _num(s.earlier_score),
-                    "score_change": _num(s.change),
+                    "answer": f"{before} → {now}", "score": number(s.score), "earlier_score": number(s.earlier_score),
+                    "score_change": number(s.change),
                     "note": f"Score {before} then, {now} now ({signed(s.change)}); {since}"})
     for p in delta.principles:
         now = f"{level_words(p.earlier_current, p.earlier_not_sure)} → {level_words(p.current, p.not_sure)}"
         target = f"{level_words(p.earlier_target)} → {level_words(p.target)}"
         out.append({"part": "change_principle", "section": "Change since last time", "id": str(p.number),
-                    "item": p.title, "answer": now, "current": _num(p.current), "target": _num(p.target),
-                    "earlier_current": _num(p.earlier_current), "current_change": _num(p.current_change),
-                    "earlier_target": _num(p.earlier_target), "target_change": _num(p.target_change),
+                    "item": p.title, "answer": now, "current": number(p.current), "target": number(p.target),
+                    "earlier_current": number(p.earlier_current), "current_change": number(p.current_change),
+                    "earlier_target": number(p.earlier_target), "target_change": number(p.target_change),
                     "note": f"Now {now} ({signed(p.current_change)}); target {target} "
                             f"({signed(p.target_change)}); {since}"})
     return out
 
 
-def _profile_row(row_id: str, item: str, answer: str, label: str = "") -> dict[str, str]:
-    return {"part": "profile", "section": PROFILE, "id": row_id, "item": item, "answer": answer,
-            "answer_label": label}
-
-
-def _profile_rows(answers: Answers, content: Content) -> list[dict[str, str]]:
-    """The whole practice profile: each practice's facts, then what the group wants and who answered."""
-    profile = answers.profile
-    out = []
-    for i, practice in enumerate(profile.practices, start=1):
-        out.append(_profile_row(f"practice_{i}_name", f"Practice {i} name", practice.name))
-        out.append(_profile_row(f"practice_{i}_setting", f"Practice {i} setting", practice.setting or "",
-                                SETTING_LABELS.get(practice.setting, "") if practice.setting else ""))
-        out.append(_profile_row(f"practice_{i}_contracts", f"Practice {i} contracts", ";".join(practice.contracts),
-                                ", ".join(CONTRACT_LABELS[c] for c in practice.contracts)))
-        for field, words in PRACTICE_COUNTS:
-            out.append(_profile_row(f"practice_{i}_{field}", f"Practice {i} {words}", _num(getattr(practice, field))))
-    labels = {aim.id: aim.label for aim in content.aims}
-    out.append(_profile_row("aims", "What you most want to achieve by working together",
-                            ";".join(profile.aims), "; ".join(labels.get(a, a) for a in profile.aims)))
-    prefs = profile.preferences
-    for field, question, words in PREFERENCE_QUESTIONS:
-        value = getattr(prefs, field)
-        answer = "" if value is None else str(value).lower()
-        out.append(_profile_row(f"preference_{field}", question, answer, words.get(value, "") if value is not None
-                                else "Not answered"))
-    body = profile.body_role
-    out.append(_profile_row("body_role", "What would the new body do?", body or "",
-                            BODY_ROLE_LABELS[body] if body else "Not answered"))
-    out.append(_profile_row("current_collaborations", "How you work with other practices now",
-                            profile.current_collaborations))
-    role = profile.respondent_role
-    out.append(_profile_row("respondent_role", "Respondent role", role or "",
-                            ROLE_LABELS.get(role, "") if role else ""))
-    return out
+def _profile_rows(answers: Answers, content: Content) -> list[dict[str, Cell]]:
+    """The whole practice profile (assessment.profile_facts, which the PDF prints too) as rows."""
+    return [{"part": "profile", "section": PROFILE, "id": f.id, "item": f.item, "answer": f.answer,
+             "answer_label": f.words} for f in profile_facts(answers, content)]
 
 
 def rows(answers: Answers, content: Content, findings: Findings | None = None) -> list[dict[str, Cell]]:
@@ -137,12 +87,12 @@ def rows(answers: Answers, content: Content, findings: Findings | None = None) -
             "answer": "not_sure" if p.not_sure else "",
             "answer_label": ("Not sure" if p.not_sure else
                              levels[p.number].get(p.current, "") if p.current is not None else "Not answered"),
-            "current": _num(p.current), "target": _num(p.target), "gap": _num(p.gap), "score": _num(p.score),
+            "current": number(p.current), "target": number(p.target), "gap": number(p.gap), "score": number(p.score),
             "note": p.note,
         })
     for s in summary.sections:
         out.append({"part": "section_score", "section": s.title, "id": s.id, "item": s.title,
-                    "answer": f"{s.answered} of {s.total} answered", "score": _num(s.score),
+                    "answer": f"{s.answered} of {s.total} answered", "score": number(s.score),
                     "band": s.band.label if s.band else "Not scored"})
     for g in summary.gaps:
         out.append({"part": "gap", "section": "Ranked gaps", "id": str(g.number), "item": g.title,

@@ -43,6 +43,7 @@ from assessment.compare import (
 from assessment.content_models import Content
 from assessment.fit import FitResult, has_fit_answers, rank_legal_forms, rank_options
 from assessment.next_steps import WhatToDoNext, what_to_do_next
+from assessment.profile_facts import ProfileFact, profile_facts
 from assessment.scoring import Gap, PrincipleResult, SectionScore, Summary, score
 from assessment.text import Frozen, cite_text
 
@@ -160,6 +161,7 @@ class Findings(Frozen):
     assessed_on: dt.date | None = None
     change: Change | None = None  # beside an earlier assessment, when one is set
     next_steps: WhatToDoNext  # "What to do next": the top of Results and the PDF's first page
+    profile: list[ProfileFact] = []  # the practice profile, question by question; empty for a workshop
     characteristics: CharacteristicsKey  # what the gaps' count of characteristics counts, and whose reading it is
 
     @property
@@ -250,6 +252,7 @@ def build_findings(answers: Answers, content: Content, earlier: Answers | None =
     return Findings(
         display_name=profile.display_name,
         practice_names=_practice_names(profile),
+        profile=profile_facts(answers, content),
         respondent_role=ROLE_LABELS[role] if role else "",
         total_list_size=profile.total_list_size,
         updated=answers.updated,

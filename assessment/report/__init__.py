@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 # The standard sections, in order, declared once. build_pdf(sections=...) picks some of them.
-SECTIONS: tuple[str, ...] = ("next_steps", "cover", "scores", "change", "charts", "gaps", "learn_from", "fit",
+SECTIONS: tuple[str, ...] = ("next_steps", "cover", "profile", "scores", "change", "charts", "gaps", "learn_from", "fit",
                              "actions", "notes", "appendix")
 
 
@@ -92,6 +92,8 @@ def render_pdf(
     if "cover" in sections:
         sa.cover(w, findings, title=title, today=today, roles=roles, about=cover)
         pdf.add_page()
+    if "profile" in sections:
+        sa.profile(w, findings)
     if "scores" in sections:
         sa.scores(w, findings, level_sources)
     if "change" in sections:

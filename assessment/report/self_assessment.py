@@ -70,6 +70,14 @@ def cover(w: Writer, findings: Findings, *, title: str, today: dt.date, roles: S
     w.para(findings.fit.caveat, size=9, grey=True)
 
 
+def profile(w: Writer, findings: Findings) -> None:
+    """The practice profile as answered, every question with its answer (the CSV's profile rows, in words)."""
+    if not findings.profile:
+        return
+    w.heading("Your practice profile")
+    w.table(["Question", "Your answer"], [[f.item, f.shown] for f in findings.profile], widths=[70, BODY_W - 70])
+
+
 def _answered(s: SectionScore) -> str:
     return f"{s.answered} of {s.total}" + (f"; {s.not_sure} not sure" if s.not_sure else "")
 
