@@ -115,6 +115,11 @@ def level_words(level: int | None, not_sure: bool = False) -> str:
     return "not sure" if not_sure else "—" if level is None else str(level)
 
 
+def score_words(value: float | None) -> str:
+    """A section score as the page, the PDF and the CSV give it: 25 not 25.0, 45.8, or a dash when missing."""
+    return "—" if value is None else f"{value:g}"
+
+
 def signed(value: float | int | None) -> str:
     """A change as people read it: +1, -0.5, 0, or a dash when either side is missing."""
     if value is None:

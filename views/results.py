@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from assessment.answers import Answers
-from assessment.change import Change, assessed_on, date_words, level_words, load_earlier, signed
+from assessment.change import Change, assessed_on, date_words, level_words, load_earlier, score_words, signed
 from assessment.charts import principles_table, results_chart_specs, section_scores_table
 from assessment.content import get_content
 from assessment.errors import GroupUpError, InvalidAnswersFile
@@ -82,8 +82,8 @@ def change_since_last_time(delta: Change | None) -> None:
             st.warning(delta.order_note, icon=":material/swap_vert:")
         with st.container(key="change_tables"):  # styled in ui/style.css
             plain_table(pd.DataFrame({"Section": [s.title for s in delta.sections],
-                                      "Earlier score": [s.earlier_score for s in delta.sections],
-                                      "Now": [s.score for s in delta.sections],
+                                      "Earlier score": [score_words(s.earlier_score) for s in delta.sections],
+                                      "Now": [score_words(s.score) for s in delta.sections],
                                       "Change": [signed(s.change) for s in delta.sections]}))
             plain_table(pd.DataFrame({
                 "Principle": [f"{p.number}. {p.title}" for p in delta.principles],

@@ -265,7 +265,7 @@ def notes(w: Writer, findings: Findings) -> None:
 
 def change(w: Writer, findings: Findings) -> None:
     """The change since an earlier assessment, per section score and per principle, with both dates."""
-    from assessment.change import date_words, level_words, signed
+    from assessment.change import date_words, level_words, score_words, signed
 
     delta = findings.change
     if delta is None:
@@ -276,8 +276,7 @@ def change(w: Writer, findings: Findings) -> None:
     if delta.order_note:
         w.para(delta.order_note, size=9, bold=True)
     w.table(["Section", "Earlier score", "Now", "Change"],
-            [[s.title, "—" if s.earlier_score is None else f"{s.earlier_score:g}",
-              "—" if s.score is None else f"{s.score:g}", signed(s.change)] for s in delta.sections],
+            [[s.title, score_words(s.earlier_score), score_words(s.score), signed(s.change)] for s in delta.sections],
             widths=[52, 16, 16, 16], size=9)
     w.table(["No.", "Principle", "Now: earlier → now", "Change", "Target: earlier → now", "Change"],
             [[str(p.number), p.title,

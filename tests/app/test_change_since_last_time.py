@@ -145,3 +145,15 @@ def test_forgetting_the_saved_answers_deletes_the_earlier_assessment_kept_with_t
     at.sidebar.button(key=widget_key("autosave", "forget")).click().run()
     with pytest.raises(ResumeCodeNotFound):
         storage.load_self_assessment_and_earlier(format_code(code), client="test")
+
+
+def test_section_scores_in_the_change_table_read_as_in_the_pdf_and_csv_25_not_25_point_0(app_test):
+    # readiness_1 at 2 of 3 (66.7) now; at 0 earlier: a whole-number earlier score must print as "0", not "0.0"
+    at = app_test(practice({1: (2, 3)}), page="results")
+    earlier = practice({1: (1, 4)}, JUNE)
+    earlier.readiness = {get_content().readiness.questions[0].id: 0}
+    earlier_uploader(at).set_value(("june.json", earlier.to_json().encode(), "application/json"))
+    at.run()
+    (scores,) = [t.value for t in at.main.table if "Earlier score" in t.value.columns]
+    shown = scores["Earlier score"].map(lambda cell: str(cell).replace("\\", "")).tolist()
+    assert "0" in shown and not any(cell.endswith(".0") for cell in shown), shown
