@@ -85,6 +85,8 @@ def change_since_last_time(delta: Change | None) -> None:
                                       "Earlier score": [score_words(s.earlier_score) for s in delta.sections],
                                       "Now": [score_words(s.score) for s in delta.sections],
                                       "Change": [signed(s.change) for s in delta.sections]}))
+            st.caption("Each principle's level now and its target, earlier and now. On a phone, swipe the table "
+                       "sideways to see every column.")
             plain_table(pd.DataFrame({
                 "Principle": [f"{p.number}. {p.title}" for p in delta.principles],
                 "Now: earlier → now": [f"{level_words(p.earlier_current, p.earlier_not_sure)} → "
