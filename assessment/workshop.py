@@ -26,7 +26,7 @@ from assessment.answers import (
     Role,
 )
 from assessment.content import get_content
-from assessment.content_models import Content, QuestionSection
+from assessment.content_models import Content, Principle, QuestionSection
 from assessment.csvfile import csv_bytes
 from assessment.errors import GroupUpError
 from assessment.scoring import Gap
@@ -45,6 +45,14 @@ SECTION_LABELS: dict[str, str] = {
 # The counts the content defines (content/framework.yaml): the maturity levels and the principle numbers.
 LEVELS = tuple(get_content().framework.levels)
 PRINCIPLES = tuple(get_content().framework.numbers)
+
+
+def level_names(principle: Principle) -> dict[int, str]:
+    """Each level of a principle as participants choose it ("1 · Early steps"), so that the levels the room agrees
+    read as the levels its people chose."""
+    return {lv.level: f"{lv.level} · {lv.label}" for lv in principle.levels}
+
+
 # Views this many levels apart or more are flagged for discussion.
 DISAGREEMENT_RANGE = 2
 MAX_PRACTICES = 30
