@@ -975,9 +975,11 @@ def room_cover(workshop: Workshop, aggregate_: Aggregate) -> ReportCover:
     size = aggregate_.min_group
     listed, named = len(workshop.practices), len(aggregate_.by_practice)
     if not named:
-        shown = f"None of {listed}: each had fewer than {size} people answering"
+        shown = f"None of {listed}: {'it' if listed == 1 else 'each'} had fewer than {size} people answering"
     else:
-        others = "" if named == listed else f"; the others had fewer than {size} people answering"
+        left_out = listed - named
+        others = ("" if not left_out else
+                  f"; the {'other' if left_out == 1 else f'other {left_out}'} had fewer than {size} people answering")
         shown = f"{', '.join(aggregate_.by_practice)} ({named} of {listed}{others})"
     answering = str(aggregate_.participants) + (f" ({aggregate_.finished} finished)" if aggregate_.finished
                                                 else "")
