@@ -6,7 +6,14 @@ from __future__ import annotations
 from assessment.content import get_content
 from tests.app.test_workshop_dashboard import PRACTICES as ROOM_PRACTICES
 from tests.app.test_workshop_dashboard import ROOM, responses_chart
-from tests.app.test_workshop_pages import PRACTICES, facilitator_page, participant_answers
+from tests.app.test_workshop_pages import (
+    PRACTICES,
+    enter_code,
+    errors,
+    facilitator_page,
+    join_page,
+    participant_answers,
+)
 
 
 def test_after_closing_answering_the_people_tab_offers_to_open_it_again_on_the_same_run(app_test, storage):
@@ -46,3 +53,32 @@ def test_the_who_has_answered_legend_lists_only_the_roles_its_bars_draw(app_test
     legend = chart["encoding"]["color"]["scale"]["domain"]
     assert "GP partner" not in drawn
     assert sorted(legend) == sorted(drawn) and "Nurse" in legend
+
+
+def test_a_code_of_the_wrong_length_is_told_how_long_a_workshop_code_is(app_test, storage):
+    storage.create_workshop("Away day", PRACTICES, ["principles"])
+    at = enter_code(join_page(app_test), "ABCDE-2345")
+    assert "That code is 9 letters and digits long; a workshop code has 10" in errors(at).replace("\\", "")
+    assert "No workshop has that code" not in errors(at)
+
+
+def test_the_fourth_wrong_code_warns_that_one_more_locks_this_device(app_test, storage):
+    storage.create_workshop("Away day", PRACTICES, ["principles"])
+    at = join_page(app_test)
+    for _ in range(3):
+        enter_code(at, "AAAAA-BBBBB")
+        assert "One more wrong try" not in errors(at)
+    enter_code(at, "AAAAA-BBBBB")
+    assert "One more wrong try locks this device for up to 5 minutes" in errors(at).replace("\\", "")
+    enter_code(at, "AAAAA-BBBBB")
+    assert "One more wrong try" not in errors(at)
+
+
+def test_an_old_facilitator_key_after_a_new_one_is_issued_says_a_new_key_may_exist(app_test, storage):
+    created = storage.create_workshop("Away day", PRACTICES, ["principles"])
+    storage.reissue_facilitator_key(created.workshop.join_code)
+    at = facilitator_page(app_test, created.facilitator_key)
+    message = errors(at).replace("\\", "")
+    assert "No workshop has that facilitator key" in message
+    assert "a new key has been issued for the workshop from the command line (workshop new-key)" in message
+    assert not at.metric
