@@ -26,7 +26,7 @@ from assessment.answers import (
     Role,
 )
 from assessment.content import get_content
-from assessment.content_models import Content, QuestionSection
+from assessment.content_models import Content, Principle, QuestionSection
 from assessment.csvfile import csv_bytes
 from assessment.errors import GroupUpError
 from assessment.scoring import Gap
@@ -45,6 +45,14 @@ SECTION_LABELS: dict[str, str] = {
 # The counts the content defines (content/framework.yaml): the maturity levels and the principle numbers.
 LEVELS = tuple(get_content().framework.levels)
 PRINCIPLES = tuple(get_content().framework.numbers)
+
+
+def level_names(principle: Principle) -> dict[int, str]:
+    """Each level of a principle as participants choose it ("1 · Early steps"), so that the levels the room agrees
+    read as the levels its people chose."""
+    return {lv.level: f"{lv.level} · {lv.label}" for lv in principle.levels}
+
+
 # Views this many levels apart or more are flagged for discussion.
 DISAGREEMENT_RANGE = 2
 MAX_PRACTICES = 30
@@ -967,9 +975,11 @@ def room_cover(workshop: Workshop, aggregate_: Aggregate) -> ReportCover:
     size = aggregate_.min_group
     listed, named = len(workshop.practices), len(aggregate_.by_practice)
     if not named:
-        shown = f"None of {listed}: each had fewer than {size} people answering"
+        shown = f"None of {listed}: {'it' if listed == 1 else 'each'} had fewer than {size} people answering"
     else:
-        others = "" if named == listed else f"; the others had fewer than {size} people answering"
+        left_out = listed - named
+        others = ("" if not left_out else
+                  f"; the {'other' if left_out == 1 else f'other {left_out}'} had fewer than {size} people answering")
         shown = f"{', '.join(aggregate_.by_practice)} ({named} of {listed}{others})"
     answering = str(aggregate_.participants) + (f" ({aggregate_.finished} finished)" if aggregate_.finished
                                                 else "")

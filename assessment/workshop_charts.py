@@ -74,16 +74,20 @@ def responses_table(agg: Aggregate) -> pd.DataFrame:
 def responses_chart(agg: Aggregate) -> alt.Chart:
     """A bar per shown practice as long as its total, split by role; people in groups too small to show by role
     make a grey part of their own, so every practice shown has its whole bar."""
-    roles = [role_label(r) for r in _ordered_roles(agg)]
     rows = [{"practice": p, "role": role_label(r), "responses": n} for (p, r), n in agg.by_practice_and_role.items()]
     rows += [{"practice": p, "role": NOT_SHOWN_BY_ROLE, "responses": n} for p in agg.by_practice
              if (n := _not_shown_by_role(agg, p))]
     data = pd.DataFrame(rows, columns=["practice", "role", "responses"])
     largest = max(agg.by_practice.values(), default=1)
     step = max(1, -(-largest // 8))  # at most about eight ticks, each a whole number of people
-    colours = alt.Scale(domain=[*roles, NOT_SHOWN_BY_ROLE],
-                        range=[*(["#005EB8", "#41B6E6", "#009639", "#ED8B00", "#7C2855", "#330072", "#00A499",
-                                  "#AE2573"] * 2)[:len(roles)], "#AEB7BD"])
+    # The legend names only what a bar draws: a role shown in the room but in no practice's shown group (a "GP
+    # partner" spread one or two to a practice) drew nothing, yet was listed. Each role keeps its colour by its place
+    # among the room's roles, so a role's colour does not change as others come and go.
+    palette = dict(zip([role_label(r) for r in _ordered_roles(agg)],
+                       ["#005EB8", "#41B6E6", "#009639", "#ED8B00", "#7C2855", "#330072", "#00A499", "#AE2573"] * 2,
+                       strict=False)) | {NOT_SHOWN_BY_ROLE: "#AEB7BD"}
+    drawn = [name for name in palette if name in {row["role"] for row in rows}]
+    colours = alt.Scale(domain=drawn, range=[palette[name] for name in drawn])
     return alt.Chart(data).mark_bar().encode(
         x=alt.X("sum(responses):Q", title="Responses", scale=alt.Scale(domain=[0, largest], nice=False),
                 axis=alt.Axis(values=list(range(0, largest + 1, step)), format="d", tickMinStep=1)),

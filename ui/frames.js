@@ -1,5 +1,6 @@
 // A chart or table wider than the screen scrolls inside its own frame. Make each such frame reachable from the
-// keyboard (Tab to it, then the arrow keys scroll it) and give it a name, as WCAG 2.1.1 asks. Installed once a tab.
+// keyboard (Tab to it, then the arrow keys scroll it) and give it a name, as WCAG 2.1.1 asks; and let Tab leave a
+// date box from its last part, so that a typed date is saved (below). Installed once a tab.
 (() => {
   if (window.groupupScrollFrames) return;
   window.groupupScrollFrames = true;
@@ -27,11 +28,17 @@
       }
     });
   };
+  // A date box's calendar button is its last Tab stop, inside the box, and Streamlit 1.67 keeps a typed date in the
+  // browser until focus leaves the whole box: so a date typed and then Tabbed past was not saved (a tester's due
+  // dates). Out of the Tab order, Tab from the year leaves the box and the date is sent at once. The calendar still
+  // opens with a click, or from the keyboard with Alt+ArrowDown, which the box announces (aria-keyshortcuts).
+  const CALENDAR_BUTTONS = '[data-testid="stDateInputCalendarButton"]:not([tabindex="-1"])';
+  const dates = () => document.querySelectorAll(CALENDAR_BUTTONS).forEach((button) => { button.tabIndex = -1; });
   let pending = false;
   const soon = () => {
     if (pending) return;
     pending = true;
-    requestAnimationFrame(() => { pending = false; mark(); });
+    requestAnimationFrame(() => { pending = false; mark(); dates(); });
   };
   new MutationObserver(soon).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["open"] });
   window.addEventListener("resize", soon);

@@ -1,7 +1,8 @@
 """GroupUp's one stylesheet (ui/style.css) and one script (ui/frames.js), injected on every run.
 
 The stylesheet makes captions readable and gives every control a visible focus outline; the script lets a chart
-that scrolls inside its own frame be reached and scrolled from the keyboard.
+that scrolls inside its own frame be reached and scrolled from the keyboard, and lets Tab leave a date box from its
+last part, so that a date typed into it is saved.
 """
 
 from __future__ import annotations

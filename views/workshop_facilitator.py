@@ -24,6 +24,7 @@ from assessment.workshop import (
     check_min_group,
     compare_workshops,
     export_stem,
+    level_names,
     not_shown_note,
     plan_item,
     question_rows,
@@ -292,6 +293,7 @@ def _save_agreed(storage: Storage, workshop_id: int, number: int) -> None:
 def agree(storage: Storage, workshop: Workshop, agg: Aggregate) -> None:
     content = get_content()
     labels = principle_labels(content)
+    principles = {p.number: p for p in content.principles}
     try:
         agreed = storage.consensus(workshop.id)
     except GroupUpError:
@@ -311,12 +313,15 @@ def agree(storage: Storage, workshop: Workshop, agg: Aggregate) -> None:
             st.markdown(f"**{escape_markdown(labels[n])}**  \n:gray[{views}]{flag}")
             given = agreed.get(n)
             left, middle, right = st.columns([1, 1, 2])
+            # The options read as the participants' own ("1 · Early steps"), not bare numbers.
+            names = {NO_LEVEL: NO_LEVEL} | level_names(principles[n])
             seed(widget_key("ws_agree", n, "level"), given.level if given and given.level is not None else NO_LEVEL)
-            left.selectbox("Agreed now", options=[NO_LEVEL, *LEVELS], key=widget_key("ws_agree", n, "level"),
-                           on_change=_save_agreed, args=(storage, workshop.id, n))
+            left.selectbox("Agreed now", options=[NO_LEVEL, *LEVELS], format_func=names.get,
+                           key=widget_key("ws_agree", n, "level"), on_change=_save_agreed,
+                           args=(storage, workshop.id, n))
             seed(widget_key("ws_agree", n, "target"), given.target if given and given.target is not None
                  else NO_LEVEL)
-            middle.selectbox("Agreed target", options=[NO_LEVEL, *LEVELS],
+            middle.selectbox("Agreed target", options=[NO_LEVEL, *LEVELS], format_func=names.get,
                              key=widget_key("ws_agree", n, "target"), on_change=_save_agreed,
                              args=(storage, workshop.id, n))
             seed(widget_key("ws_agree", n, "note"), given.note if given else "")

@@ -11,7 +11,7 @@ from assessment.content import get_content
 from assessment.content_models import Principle, QuestionSection
 from assessment.errors import GroupUpError, WorkshopNotFound
 from assessment.storage import Storage, StorageError, format_code, get_storage, normalise_code
-from assessment.workshop import SECTION_LABELS, AnsweringClosed, Participant, Workshop
+from assessment.workshop import SECTION_LABELS, AnsweringClosed, Participant, Workshop, level_names
 from ui.autosave import app_base_url, client_keys
 from ui.retry import back_online, offline_retrying
 from ui.state import Keys, flash, forget_widgets, get_value, seed, set_value, widget_key, widget_value
@@ -206,7 +206,7 @@ def questions(storage: Storage, section: QuestionSection, given: dict, closed: b
 
 def principle(storage: Storage, p: Principle, given: PrincipleAnswer | None, closed: bool = False) -> None:
     n = p.number
-    levels = {lv.level: f"{lv.level} · {lv.label}" for lv in p.levels}
+    levels = level_names(p)
     st.markdown("\n".join(f"- **{lv.level} · {escape_markdown(lv.label)}**: {escape_markdown(lv.descriptor)}"
                           for lv in p.levels))
     seed(widget_key("wsj", "principle", n, "current"), given.now if given else None)

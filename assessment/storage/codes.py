@@ -125,9 +125,25 @@ class Throttle(Database):
                 conn.execute(failed_attempts.insert(), [{"client": c, "at": now} for c in clients])
                 # Old failures no longer count; clear them as we go so the table stays small.
                 conn.execute(failed_attempts.delete().where(failed_attempts.c.at < now - self.failure_window_s))
+                last_try.append(self._one_try_left(conn, clients, now))
             return found
 
+        last_try: list[bool] = []
         found = self._write(job)
         if found is None:
+            if last_try and last_try[-1]:
+                # Said before the lock, not only after it: a person about to be locked out can stop and check.
+                raise type(not_found)(f"{not_found} One more wrong try locks this device for up to "
+                                      f"{wait_text(math.ceil(self.failure_window_s))}.")
             raise not_found
         return found
+
+    def _one_try_left(self, conn: Connection, clients: Mapping[str, int], now: float) -> bool:
+        """Whether the next wrong try by any of these clients reaches its limit (the same limits that lock)."""
+        since = now - self.failure_window_s
+        for client, limit in clients.items():
+            count = conn.execute(sa.select(sa.func.count()).select_from(failed_attempts).where(
+                failed_attempts.c.client == client, failed_attempts.c.at > since)).scalar_one()
+            if count == limit - 1:
+                return True
+        return False

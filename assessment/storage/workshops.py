@@ -104,9 +104,15 @@ class Workshops(Throttle):
                 return None
             return conn.execute(sa.select(workshops).where(workshops.c.join_code == wanted)).first()
 
-        row = self._throttled_lookup(client, find, WorkshopNotFound(
-            "No workshop has that code. Check it with your facilitator: it has ten letters and digits, "
-            "like ABCDE-23456."))
+        if wanted and len(wanted) != JOIN_CODE_LENGTH:
+            # Say what is wrong with it, which no lookup is needed to tell (it still counts as a wrong try).
+            miss = WorkshopNotFound(
+                f"That code is {len(wanted)} letters and digits long; a workshop code has {JOIN_CODE_LENGTH}, like "
+                "ABCDE-23456. Check it with your facilitator.")
+        else:
+            miss = WorkshopNotFound("No workshop has that code. Check it with your facilitator: it has ten letters "
+                                    "and digits, like ABCDE-23456.")
+        row = self._throttled_lookup(client, find, miss)
         return self._workshop(row)
 
     def workshop_by_key(self, key: str, client: str | Mapping[str, int]) -> Workshop:
@@ -119,7 +125,9 @@ class Workshops(Throttle):
             return conn.execute(sa.select(workshops).where(workshops.c.key_hash.in_(wanted))).first()
 
         row = self._throttled_lookup(client, find, WorkshopNotFound(
-            "No workshop has that facilitator key. Copy it exactly as it was shown when the workshop was created."))
+            "No workshop has that facilitator key. Copy it exactly as it was shown when the workshop was created. "
+            "If a new key has been issued for the workshop from the command line (workshop new-key), the old key no "
+            "longer opens it: use the new one."))
         return self._workshop(row)
 
     def reissue_facilitator_key(self, join_code: str) -> NewWorkshop:

@@ -355,3 +355,35 @@ def test_opening_an_up_to_date_database_while_another_connection_holds_the_lock_
     finally:
         blocker.rollback()
         blocker.close()
+
+
+def test_a_code_of_the_wrong_length_is_told_how_long_a_code_is(open_storage):
+    storage = open_storage(clock=FakeClock())
+    with pytest.raises(WorkshopNotFound) as raised:
+        storage.workshop_by_code("ABCDE-2345", client="tab-1")
+    assert str(raised.value).startswith("That code is 9 letters and digits long; a workshop code has 10, like "
+                                        "ABCDE-23456.")
+    with pytest.raises(WorkshopNotFound, match="^No workshop has that code"):
+        storage.workshop_by_code("ZZZZZ-ZZZZZ", client="tab-2")
+
+
+@pytest.mark.parametrize(("limit", "window", "wait"), [(5, 300, "5 minutes"), (3, 60, "1 minute")])
+def test_the_last_wrong_try_before_the_lock_says_one_more_locks_the_device(open_storage, limit, window, wait):
+    storage = open_storage(clock=FakeClock(), failure_limit=limit, failure_window_s=window)
+    messages = []
+    for _ in range(limit):
+        with pytest.raises(WorkshopNotFound) as raised:
+            storage.workshop_by_code("ZZZZZ-ZZZZZ", client="tab-1")
+        messages.append(str(raised.value))
+    warning = f"One more wrong try locks this device for up to {wait}."
+    assert [warning in m for m in messages] == [False] * (limit - 2) + [True, False]
+    with pytest.raises(TooManyAttempts):
+        storage.workshop_by_code("ZZZZZ-ZZZZZ", client="tab-1")
+
+
+def test_a_replaced_facilitator_key_is_told_a_new_one_may_have_been_issued(open_storage):
+    storage = open_storage(clock=FakeClock())
+    created = workshop_in(storage)
+    storage.reissue_facilitator_key(created.workshop.join_code)
+    with pytest.raises(WorkshopNotFound, match="new key has been issued for the workshop from the command line"):
+        storage.workshop_by_key(created.facilitator_key, client="tab-1")

@@ -7,11 +7,12 @@ import datetime as dt
 import io
 import subprocess
 
+import pytest
 from pypdf import PdfReader
 
 from assessment.answers import Answers, PrincipleAnswer
 from assessment.content import get_content
-from assessment.workshop import Consensus, Participant, Workshop, aggregate_participants, workshop_pdf
+from assessment.workshop import Consensus, Participant, Workshop, aggregate_participants, room_cover, workshop_pdf
 from assessment.workshop_charts import pdf_charts
 
 CONTENT = get_content()
@@ -122,7 +123,7 @@ def test_the_whole_room_pdf_names_the_workshop_and_the_room_on_its_cover_and_eve
     cover = pages[0]
     assert "Workshop: North Dales away-day 7 people answering; 3 practices invited" in cover
     assert "People answering 7" in cover
-    assert "Practices shown Gamma Practice (1 of 3; the others had fewer than 3 people answering)" in cover
+    assert "Practices shown Gamma Practice (1 of 3; the other 2 had fewer than 3 people answering)" in cover
     assert "views of the 7 people who answered in the workshop" in cover and "GP partner" not in cover
     text = " ".join(pages)
     assert "Respondent role" not in text
@@ -130,3 +131,19 @@ def test_the_whole_room_pdf_names_the_workshop_and_the_room_on_its_cover_and_eve
     assert "1 practice had 3 or more people answering" in text and "1 practices" not in text
     for page in pages[1:]:
         assert page.startswith("Workshop: North Dales away-day — 7 people answering; 3 practices invited ")
+
+
+@pytest.mark.parametrize(("invited", "shown", "expected"), [
+    (["Ash", "Beech"], ["Ash", "Beech"], "Ash, Beech (2 of 2)"),
+    (["Ash", "Beech", "Cedar"], ["Ash", "Beech"], "Ash, Beech (2 of 3; the other had fewer than 3 people answering)"),
+    (["Ash", "Beech", "Cedar"], ["Ash"], "Ash (1 of 3; the other 2 had fewer than 3 people answering)"),
+    (["Ash", "Beech"], [], "None of 2: each had fewer than 3 people answering"),
+    (["Ash"], [], "None of 1: it had fewer than 3 people answering"),
+])
+def test_the_cover_says_how_many_practices_were_left_out_in_the_right_number(invited, shown, expected):
+    workshop = Workshop(id=1, name="Away day", join_code="ABCDE23456", practices=invited, sections=["principles"],
+                        created=dt.datetime(2026, 3, 1, tzinfo=dt.UTC))
+    people = [person(i, practice, "nurse", 2, 1) for i, practice in enumerate(
+        [p for p in invited for _ in range(3 if p in shown else 1)], start=1)]
+    cover = room_cover(workshop, aggregate_participants(people, invited))
+    assert dict(cover.details)["Practices shown"] == expected
