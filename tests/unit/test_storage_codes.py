@@ -73,4 +73,5 @@ def test_a_code_is_shown_in_groups_of_five():
 
 def test_the_facilitator_key_is_much_longer_than_the_join_code():
     key = new_facilitator_key()
-    assert len(key) >= 32 and key != new_facilitator_key()
+    symbols = normalise_code(key)
+    assert code_bits(len(symbols)) >= 2 * code_bits(JOIN_CODE_LENGTH) and key != new_facilitator_key()
