@@ -34,6 +34,18 @@
   // opens with a click, or from the keyboard with Alt+ArrowDown, which the box announces (aria-keyshortcuts).
   const CALENDAR_BUTTONS = '[data-testid="stDateInputCalendarButton"]:not([tabindex="-1"])';
   const dates = () => document.querySelectorAll(CALENDAR_BUTTONS).forEach((button) => { button.tabIndex = -1; });
+  // An expander opening animates its height for 500 ms (Streamlit's own script), and a tap in that time lands on an
+  // option still moving and is lost: a participant's "now" answer went missing when they tapped it as the principle
+  // opened. Every expander now opens at once (its animation is run to its end), so what is tapped is what is seen.
+  const settle = (details) => details && details.getAnimations({ subtree: true }).forEach((a) => a.finish());
+  document.addEventListener("toggle", (event) => settle(event.target), true);
+  document.addEventListener("click", (event) => {
+    const details = event.target.closest && event.target.closest("details");
+    if (!details) return;
+    settle(details);
+    requestAnimationFrame(() => settle(details));
+    setTimeout(() => settle(details), 30);
+  }, true);
   let pending = false;
   const soon = () => {
     if (pending) return;
