@@ -126,7 +126,8 @@ def test_agreed_targets_give_ranked_gaps_and_the_plan_in_the_workshop_pdf(app_ur
         for attempt in range(3):
             st.main(page).get_by_test_id("stSelectbox").filter(has_text=label).first.click()
             try:
-                page.get_by_role("option", name=option, exact=True).click(timeout=10_000)
+                # Options are named as participants chose them, "1 · Early steps": pick by the level's number.
+                page.get_by_role("option", name=re.compile(rf"^{option} · ")).click(timeout=10_000)
                 break
             except PlaywrightTimeout:
                 if attempt == 2:
