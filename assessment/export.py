@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from assessment.answers import Answers
-from assessment.change import Change, date_words, level_words, signed
+from assessment.change import Change, date_words, level_words, score_words, signed
 from assessment.content_models import Content, QuestionSection
 from assessment.csvfile import Cell, csv_bytes
 from assessment.findings import Findings, findings_for
@@ -44,8 +44,7 @@ def _change_rows(delta: Change) -> list[dict[str, Cell]]:
     since = f"earlier assessment {date_words(delta.earlier_date)}, this one {date_words(delta.this_date)}"
     out: list[dict[str, Cell]] = []
     for s in delta.sections:
-        before = "—" if s.earlier_score is None else f"{s.earlier_score:g}"
-        now = "—" if s.score is None else f"{s.score:g}"
+        before, now = score_words(s.earlier_score), score_words(s.score)
         out.append({"part": "change_section", "section": "Change since last time", "id": s.id, "item": s.title,
                     "answer": f"{before} → {now}", "score": number(s.score), "earlier_score": number(s.earlier_score),
                     "score_change": number(s.change),

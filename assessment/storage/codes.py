@@ -52,11 +52,16 @@ def new_facilitator_key() -> str:
     return format_code(new_code(FACILITATOR_KEY_LENGTH))
 
 
+def key_digest(key: str) -> str:
+    """What is stored for a facilitator key: the digest of its normal form as a code (any case, no dashes)."""
+    return digest(normalise_code(key))
+
+
 def key_digests(typed: str) -> list[str]:
     """The digests a typed facilitator key may be stored under: its normal form as a code, and (for keys issued
     before keys were codes, random URL-safe strings) exactly as typed."""
     wanted = typed.strip()
-    return list(dict.fromkeys([digest(normalise_code(wanted)), digest(wanted)])) if wanted else []
+    return list(dict.fromkeys([key_digest(wanted), digest(wanted)])) if wanted else []
 
 
 def new_participant_token() -> str:

@@ -19,6 +19,7 @@ from assessment.storage.codes import (
     Throttle,
     digest,
     format_code,
+    key_digest,
     key_digests,
     new_code,
     new_facilitator_key,
@@ -82,7 +83,7 @@ class Workshops(Throttle):
             draft = Workshop(id=0, name=name.strip(), join_code=code, practices=list(practices),
                              sections=list(sections), created=created, min_group=min_group)
             new_id = conn.execute(workshops.insert().values(
-                name=draft.name, join_code=code, key_hash=digest(normalise_code(key)), practices=draft.practices,
+                name=draft.name, join_code=code, key_hash=key_digest(key), practices=draft.practices,
                 sections=draft.sections, created=created, min_group=draft.min_group,
             )).inserted_primary_key[0]
             return draft.model_copy(update={"id": new_id, "created": _utc(created)})
@@ -140,7 +141,7 @@ class Workshops(Throttle):
         def job(conn: Connection) -> Any:
             row = conn.execute(sa.select(workshops).where(workshops.c.join_code == wanted)).first()
             if row is not None:
-                conn.execute(workshops.update().where(workshops.c.id == row.id).values(key_hash=digest(normalise_code(key))))
+                conn.execute(workshops.update().where(workshops.c.id == row.id).values(key_hash=key_digest(key)))
             return row
 
         row = self._write(job)
