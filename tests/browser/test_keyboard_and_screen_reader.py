@@ -110,6 +110,9 @@ def test_on_a_phone_the_keyboard_never_focuses_a_control_off_screen_in_the_close
     page.goto(app_url)
     st.wait_idle(page)
     expect(st.main(page).get_by_role("heading", level=1).first).to_be_visible()
+    # The page has finished drawing once GroupUp's stylesheet is in it (it is drawn with the page, on each run).
+    page.wait_for_function("""() => [...document.querySelectorAll('style')]
+        .some(s => s.textContent.includes("GroupUp's one stylesheet"))""")
     off_screen = []
     for _ in range(15):
         page.keyboard.press("Tab")
@@ -122,5 +125,7 @@ def test_on_a_phone_the_keyboard_never_focuses_a_control_off_screen_in_the_close
     page.evaluate("document.activeElement && document.activeElement.blur()")
     page.get_by_test_id("stExpandSidebarButton").click()
     expect(page.get_by_test_id("stSidebar")).to_be_visible()
+    # It slides in: measure once it has arrived.
+    page.wait_for_function("""() => document.querySelector('[data-testid="stSidebar"]').getBoundingClientRect().left >= 0""")
     page.get_by_test_id("stSidebar").get_by_role("link").first.focus()
     assert page.evaluate(_FOCUSED_OFF_SCREEN) is None
